@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: MIT
+
+EXTRA_DIST += bench/run bench/workloads/imports.py

@@ -1,0 +1,2 @@
+# No native extensions or FFI (the seed's block-native; not supported yet)
+block-native

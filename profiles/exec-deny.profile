@@ -1,0 +1,2 @@
+# No new processes once the interpreter runs (the seed's exec-deny)
+no-subprocess

@@ -1,0 +1,3 @@
+# No network except loopback (the seed's net-hermetic)
+no-network
+allow-localhost

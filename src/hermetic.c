@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * main: options and profiles, policy, target, filter; then spawn, supervise,
+ * summarise, and exit with the target's status (128+N when a signal N
+ * killed it; 125 for hermetic's own errors, 126/127 when the target cannot
+ * run or is not found).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "env.h"
+#include "filter.h"
+#include "log.h"
+#include "policy.h"
+#include "profile.h"
+#include "protect.h"
+#include "report.h"
+#include "spawn.h"
+#include "target.h"
+#include "tracer.h"
+#include "xmalloc.h"
+
+#define MAX_PROFILES 32
+
+extern char **environ;
+
+static noreturn void
+die_msg(int status, char *msg)
+{
+	die(status, "%s", msg);
+}
+
+static void
+load_profiles(struct options *o)
+{
+	char *err = NULL;
+
+	/* a profile may name others ("profile = x"): the list grows */
+	for (size_t i = 0; i < o->profiles.n; i++) {
+		char *name = o->profiles.v[i];
+		bool dup = false;
+
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(o->profiles.v[k], name) == 0)
+				dup = true;
+		if (dup)
+			continue;
+		if (i >= MAX_PROFILES)
+			die(HM_EXIT_FAILURE, "more than %d profiles",
+			    MAX_PROFILES);
+		if (profile_load(o, name, &err) < 0)
+			die_msg(HM_EXIT_FAILURE, err);
+	}
+}
+
+/* --allow-exec: resolve each program and record the files it may run,
+ * with the interpreter of a #! script (which is what exec maps). */
+static void
+resolve_allow_exec(struct policy *p)
+{
+	const char *path_env = getenv("PATH");
+
+	for (size_t i = 0; i < p->n_allow_exec; i++) {
+		const char *name = p->allow_exec[i];
+		char *file = strchr(name, '/') ? xstrdup(name)
+					       : target_which(name, path_env);
+		char head[256], *interp = NULL, *arg = NULL;
+		struct stat st;
+		FILE *f;
+		size_t n;
+
+		if (!file || stat(file, &st) < 0)
+			die(HM_EXIT_FAILURE, "--allow-exec %s: %s", name,
+			    file ? strerror(errno) : "not found on PATH");
+		policy_add_exec_id(p, st.st_dev, st.st_ino, true);
+		f = fopen(file, "re");
+		n = f ? fread(head, 1, sizeof(head), f) : 0;
+		if (f)
+			fclose(f);
+		if (target_parse_shebang(head, n, &interp, &arg) &&
+		    stat(interp, &st) == 0)
+			policy_add_exec_id(p, st.st_dev, st.st_ino, false);
+		free(interp);
+		free(arg);
+		free(file);
+	}
+}
+
+static void
+on_signal(int sig, siginfo_t *si, void *ctx)
+{
+	(void)ctx;
+	/* from the terminal (Ctrl-C, hangup): the target's process group
+	 * received it as well */
+	if (si->si_code == SI_KERNEL)
+		return;
+	tracer_forward_signal(sig);
+}
+
+static void
+setup_signals(void)
+{
+	static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa = { .sa_sigaction = on_signal,
+				.sa_flags = SA_SIGINFO | SA_RESTART };
+	struct sigaction ign = { .sa_handler = SIG_IGN };
+	sigset_t chld;
+
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
+		sigaction(forwarded[i], &sa, NULL);
+	sigaction(SIGPIPE, &ign, NULL);
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);
+}
+
+static int
+exit_status(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return HM_EXIT_FAILURE;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	struct policy pol;
+	struct target tgt;
+	struct strlist env = { 0 };
+	struct spawn_spec spec = { 0 };
+	struct tracer_config cfg = { 0 };
+	scmp_filter_ctx filter;
+	unsigned int killed = 0;
+	char *err = NULL;
+	int rc, status;
+	pid_t pid;
+
+	log_init();
+	if (cli_parse(argc, argv, &o, &err) < 0)
+		die_msg(HM_EXIT_FAILURE, err);
+	switch (o.action) {
+	case CLI_HELP:
+		cli_usage(stdout);
+		return 0;
+	case CLI_VERSION:
+		printf("hermetic %s\n", PACKAGE_VERSION);
+		return 0;
+	case CLI_LIST_PROFILES:
+		return profile_list(stdout);
+	case CLI_SHOW_PROFILE:
+		if (profile_show(stdout, o.show_profile, &err) < 0)
+			die_msg(HM_EXIT_FAILURE, err);
+		return 0;
+	case CLI_RUN:
+		break;
+	}
+
+	load_profiles(&o);
+	if (policy_build(&pol, &o, &err) < 0)
+		die_msg(HM_EXIT_FAILURE, err);
+	resolve_allow_exec(&pol);
+	rc = target_resolve(&o, getenv("PATH"), &tgt, &err);
+	if (rc)
+		die_msg(rc, err);
+	if (pol.no_environment)
+		env_filter(environ, pol.keep_env, pol.n_keep_env, &env);
+
+	filter = filter_build(&pol, &err);
+	if (!filter)
+		die_msg(HM_EXIT_FAILURE, err);
+	if (spawn_check_support(&err) < 0)
+		die_msg(HM_EXIT_FAILURE, err);
+
+	report_init(pol.trace);
+	setup_signals();
+	spec.path = tgt.path;
+	spec.argv = tgt.argv.v;
+	spec.envp = pol.no_environment ? (env.v ? env.v : (char *[]){ NULL })
+				       : environ;
+	spec.filter = filter;
+	spec.scope_abstract_unix = pol.no_network && !pol.allow_unix_all &&
+				   pol.n_allow_unix == 0;
+	spec.display = o.target_argv[0];
+	debug("target %s (%s a Python interpreter)", tgt.path,
+	      tgt.python ? "reaches" : "does not reach");
+
+	pid = spawn_target(&spec, &err);
+	if (pid < 0)
+		die_msg(HM_EXIT_FAILURE, err);
+	protect_supervisor();
+	seccomp_release(filter);
+
+	cfg.policy = &pol;
+	cfg.target = pid;
+	cfg.target_python = tgt.python;
+	status = tracer_run(&cfg, &killed);
+	report_summary(killed);
+
+	strlist_free(&env);
+	target_free(&tgt);
+	policy_free(&pol);
+	options_free(&o);
+	return exit_status(status);
+}

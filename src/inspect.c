@@ -1,0 +1,534 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * Seccomp stops: decode the syscall (decode/), ask the policy, enforce the
+ * answer (arch_deny_syscall()), report it, restart the task. The BPF filter
+ * only sends here what it could not settle from registers, so everything
+ * that arrives is looked at; an argument that cannot be read, a stop that
+ * cannot be understood, or a syscall that should not have arrived is
+ * denied.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arch.h"
+#include "compat.h"
+#include "decode/decode.h"
+#include "filter.h"
+#include "log.h"
+#include "mem.h"
+#include "report.h"
+#include "sysent.h"
+#include "tracer_int.h"
+#include "xmalloc.h"
+
+#ifndef SECCOMP_FILTER_FLAG_NEW_LISTENER
+#define SECCOMP_FILTER_FLAG_NEW_LISTENER (1UL << 3)
+#endif
+#ifndef CLONE_NEWCGROUP
+#define CLONE_NEWCGROUP 0x02000000
+#endif
+#define CLONE_ESCAPE_FLAGS                                                   \
+	((uint64_t)(CLONE_UNTRACED | CLONE_NEWNS | CLONE_NEWCGROUP |         \
+		    CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER |            \
+		    CLONE_NEWPID | CLONE_NEWNET))
+
+/* What to do with the stopped syscall. */
+struct outcome {
+	struct decision d;
+	int err;		/* errno for a deny (EPERM unless said) */
+	bool report;		/* report it (a deny that is a real action) */
+	char detail[PATH_MAX + 256];	/* for the trace line */
+	char *argv;		/* formatted argv (--show-argv), owned */
+	char syscall[48];	/* name for the trace line */
+};
+
+static void
+deny(struct outcome *o, enum category cat, const char *reason)
+{
+	o->d.verdict = V_DENY;
+	o->d.cat = cat;
+	o->d.reason = reason;
+	o->err = EPERM;
+	o->report = true;
+}
+
+/* Deny without a report: the kernel would have failed the call with
+ * "err" anyway, so no action was kept from happening. */
+static void
+deny_quietly(struct outcome *o, int err)
+{
+	o->d.verdict = V_DENY;
+	o->d.reason = NULL;
+	o->err = err;
+	o->report = false;
+}
+
+static void
+apply(struct outcome *o, struct decision d)
+{
+	o->d = d;
+	if (d.verdict == V_DENY) {
+		o->err = EPERM;
+		o->report = true;
+	}
+}
+
+/* ===== Unix sockets the tree bound itself ===== */
+
+static void
+own_unix_add(struct tracer *tr, dev_t dev, ino_t ino)
+{
+	tr->own_unix = xgrow(tr->own_unix, &tr->cap_own_unix,
+			     tr->n_own_unix + 1, sizeof(*tr->own_unix));
+	tr->own_unix[tr->n_own_unix].dev = dev;
+	tr->own_unix[tr->n_own_unix].ino = ino;
+	tr->n_own_unix++;
+}
+
+static bool
+own_unix_has(const struct tracer *tr, const struct stat *st)
+{
+	for (size_t i = 0; i < tr->n_own_unix; i++)
+		if (tr->own_unix[i].dev == st->st_dev &&
+		    tr->own_unix[i].ino == st->st_ino)
+			return true;
+	return false;
+}
+
+/* ===== Network ===== */
+
+/* Decide one destination of connect/sendto/sendmsg/bind. */
+static void
+check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
+	       uint64_t addr, uint64_t len, struct outcome *o)
+{
+	struct hm_sockaddr sa;
+	bool own = false;
+	int rc;
+
+	rc = decode_sockaddr(t->tid, addr, len, &sa);
+	if (rc < 0) {
+		/* the kernel fails these the same way */
+		deny_quietly(o, -rc);
+		return;
+	}
+	sockaddr_format(&sa, o->detail, sizeof(o->detail));
+
+	if (sa.family == AF_UNIX && sa.valid && !sa.unnamed && op != NET_BIND) {
+		if (sa.abstract) {
+			char name[HM_UNIX_PATH_MAX + 2];
+
+			snprintf(name, sizeof(name), "@%.*s", (int)sa.path_len,
+				 sa.path);
+			own = strlist_contains(&tr->own_abstract, name);
+		} else {
+			char path[PATH_MAX + 64];
+			struct stat st;
+
+			if (decode_proc_path(t->tid, AT_FDCWD, sa.path, path,
+					     sizeof(path)) < 0) {
+				deny_quietly(o, ENAMETOOLONG);
+				return;
+			}
+			if (stat(path, &st) < 0) {
+				/* nothing listens there (nscd, say): the
+				 * kernel would say the same */
+				if (errno == ENOENT || errno == ENOTDIR) {
+					deny_quietly(o, errno);
+					return;
+				}
+			} else {
+				own = own_unix_has(tr, &st);
+			}
+		}
+	}
+	apply(o, policy_sockaddr(tr->policy, op, &sa, own));
+
+	/* a unix name the tree binds becomes its own once bind succeeds */
+	if (op == NET_BIND && o->d.verdict == V_ALLOW && sa.family == AF_UNIX &&
+	    sa.valid && !sa.unnamed) {
+		free(t->bind_name);
+		t->bind_name = sa.abstract
+			? xasprintf("@%.*s", (int)sa.path_len, sa.path)
+			: xstrdup(sa.path);
+		t->exit_work |= EXIT_WORK_BIND;
+	}
+}
+
+static void
+check_sendmsg(struct tracer *tr, struct tracee *t, uint64_t msg,
+	      struct outcome *o)
+{
+	uint64_t name;
+	uint32_t namelen;
+	int rc = decode_msghdr_name(t->tid, msg, &name, &namelen);
+
+	if (rc < 0) {
+		deny_quietly(o, -rc);
+		return;
+	}
+	if (name == 0) {
+		/* a connected socket: its peer was checked at connect */
+		o->d.verdict = V_ALLOW;
+		return;
+	}
+	check_sockaddr(tr, t, NET_SEND, name, namelen, o);
+}
+
+static void
+check_sendmmsg(struct tracer *tr, struct tracee *t, uint64_t vec,
+	       unsigned int vlen, struct outcome *o)
+{
+	uint64_t names[1024];
+	uint32_t lens[1024];
+	long n = decode_mmsg_names(t->tid, vec, vlen, names, lens, 1024);
+
+	if (n < 0) {
+		deny_quietly(o, (int)-n);
+		return;
+	}
+	o->d.verdict = V_ALLOW;
+	for (long i = 0; i < n; i++) {
+		if (names[i] == 0)
+			continue;
+		check_sockaddr(tr, t, NET_SEND, names[i], lens[i], o);
+		if (o->d.verdict == V_DENY)
+			return;
+	}
+}
+
+/* Read what the network syscalls point at, with the peers held. */
+static void
+inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
+	    const uint64_t *a, struct outcome *o)
+{
+	if (!tr->policy->no_network) {
+		o->d.verdict = V_ALLOW;
+		return;
+	}
+	if (cls == SC_SENDTO && a[4] == 0) {
+		o->d.verdict = V_ALLOW;	/* no destination given */
+		return;
+	}
+	if (freeze_peers(tr, t) < 0) {
+		snprintf(o->detail, sizeof(o->detail),
+			 "(threads sharing its memory did not stop)");
+		deny(o, CAT_NETWORK, "unfrozen-threads");
+		return;
+	}
+	switch (cls) {
+	case SC_CONNECT:
+		check_sockaddr(tr, t, NET_CONNECT, a[1], a[2], o);
+		break;
+	case SC_SENDTO:
+		check_sockaddr(tr, t, NET_SEND, a[4], a[5], o);
+		break;
+	case SC_BIND:
+		check_sockaddr(tr, t, NET_BIND, a[1], a[2], o);
+		break;
+	case SC_SENDMSG:
+		check_sendmsg(tr, t, a[1], o);
+		break;
+	case SC_SENDMMSG:
+		check_sendmmsg(tr, t, a[1], (unsigned int)a[2], o);
+		t->exit_work_mmsg = true;
+		break;
+	default:
+		break;
+	}
+	if (t->nheld && o->d.verdict == V_ALLOW) {
+		t->exit_work |= EXIT_WORK_RELEASE;	/* at the exit stop */
+	} else if (t->holding) {
+		freeze_release(tr, t);
+		t->exit_work_mmsg = false;
+	}
+}
+
+/* ===== Processes ===== */
+
+static void
+inspect_exec(struct tracer *tr, struct tracee *t, enum sc_class cls,
+	     const uint64_t *a, struct outcome *o)
+{
+	const struct policy *p = tr->policy;
+	int dirfd = cls == SC_EXECVEAT ? (int)a[0] : AT_FDCWD;
+	uint64_t path_arg = cls == SC_EXECVEAT ? a[1] : a[0];
+	uint64_t argv_arg = cls == SC_EXECVEAT ? a[2] : a[1];
+	char path[PATH_MAX], proc_path[PATH_MAX + 64];
+	bool armed = t->proc && t->proc->armed;
+	bool allowed = false;
+	struct stat st;
+	long n;
+
+	if (!p->no_subprocess || !armed) {
+		o->d.verdict = V_ALLOW;
+		return;
+	}
+	n = mem_read_str(t->tid, path_arg, path, sizeof(path));
+	if (n < 0 && n != -ENAMETOOLONG) {
+		deny_quietly(o, (int)-n);
+		return;
+	}
+	if (decode_proc_path(t->tid, dirfd, path, proc_path,
+			     sizeof(proc_path)) < 0 ||
+	    stat(proc_path, &st) < 0) {
+		/* exec would fail: a PATH search trying each directory
+		 * is not an action worth a line */
+		if (errno == ENOENT || errno == ENOTDIR) {
+			deny_quietly(o, errno);
+			return;
+		}
+	} else {
+		allowed = policy_exec_id_allowed(p, st.st_dev, st.st_ino,
+						 false);
+	}
+	snprintf(o->detail, sizeof(o->detail), "path=%s", path);
+	apply(o, policy_exec(p, armed, allowed));
+	if (o->d.verdict == V_DENY && p->show_argv)
+		o->argv = decode_argv(t->tid, argv_arg);
+}
+
+static void
+inspect_spawn(struct tracer *tr, struct tracee *t, enum sc_class cls,
+	      const uint64_t *a, struct outcome *o)
+{
+	bool armed = t->proc && t->proc->armed;
+	uint64_t flags = cls == SC_CLONE ? (uint32_t)a[0] : 0;
+
+	if (cls == SC_CLONE && (flags & CLONE_ESCAPE_FLAGS)) {
+		snprintf(o->detail, sizeof(o->detail), "flags=0x%llx",
+			 (unsigned long long)flags);
+		deny(o, CAT_SANDBOX, "sandbox-escape");
+		return;
+	}
+	if (cls == SC_CLONE && (flags & CLONE_THREAD)) {
+		o->d.verdict = V_ALLOW;
+		return;
+	}
+	if (tr->policy->no_subprocess && tr->policy->n_allow_exec) {
+		/* a process is needed to run an allowed program; its exec
+		 * is checked, and it is born armed */
+		o->d.verdict = V_ALLOW;
+		return;
+	}
+	apply(o, policy_spawn(tr->policy, armed));
+}
+
+/* ===== Integrity ===== */
+
+static void
+inspect_conditional(enum sc_class cls, const uint64_t *a, struct outcome *o)
+{
+	bool refuse = false;
+
+	switch (cls) {
+	case SC_PRCTL:
+		/* the kernel reads int arguments from the low halves */
+		refuse = (int)a[0] == PR_SET_DUMPABLE && (int)a[1] != 1;
+		if (refuse)
+			snprintf(o->detail, sizeof(o->detail),
+				 "option=PR_SET_DUMPABLE value=%d", (int)a[1]);
+		break;
+	case SC_SECCOMP:
+		refuse = ((uint32_t)a[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER) != 0;
+		if (refuse)
+			snprintf(o->detail, sizeof(o->detail),
+				 "flags=SECCOMP_FILTER_FLAG_NEW_LISTENER");
+		break;
+	case SC_PERSONALITY:
+		refuse = (uint32_t)a[0] != 0xffffffffU &&
+			 ((uint32_t)a[0] & 0xff) != 0;
+		if (refuse)
+			snprintf(o->detail, sizeof(o->detail),
+				 "persona=0x%x", (unsigned int)(uint32_t)a[0]);
+		break;
+	default:
+		break;
+	}
+	if (refuse)
+		deny(o, CAT_SANDBOX, "sandbox-escape");
+	else
+		o->d.verdict = V_ALLOW;
+}
+
+/* ===== The stop ===== */
+
+static void
+decide(struct tracer *tr, struct tracee *t,
+       const struct hm_syscall_info *info, struct outcome *o)
+{
+	const uint64_t *a = info->seccomp.args;
+	long nr = (long)info->seccomp.nr;
+	const char *name;
+	enum sc_class cls;
+
+	if (info->arch != HM_AUDIT_ARCH) {
+		snprintf(o->syscall, sizeof(o->syscall), "syscall");
+		snprintf(o->detail, sizeof(o->detail),
+			 "abi=%s nr=%ld", info->arch == AUDIT_ARCH_I386 ? "i386"
+			 : info->arch == AUDIT_ARCH_ARM ? "arm" : "foreign", nr);
+		deny(o, CAT_SANDBOX, "sandbox-escape");
+		return;
+	}
+#ifdef HM_X32_SYSCALL_BIT
+	if (nr >= 0 && ((unsigned long)nr & HM_X32_SYSCALL_BIT)) {
+		snprintf(o->syscall, sizeof(o->syscall), "syscall");
+		snprintf(o->detail, sizeof(o->detail), "abi=x32 nr=0x%lx",
+			 (unsigned long)nr);
+		deny(o, CAT_SANDBOX, "sandbox-escape");
+		return;
+	}
+#endif
+	name = sysent_name(nr);
+	if (!name) {
+		snprintf(o->syscall, sizeof(o->syscall), "syscall");
+		snprintf(o->detail, sizeof(o->detail), "nr=%ld", nr);
+		deny(o, CAT_SANDBOX, "unknown-syscall");
+		return;
+	}
+	snprintf(o->syscall, sizeof(o->syscall), "%s", name);
+
+	switch ((cls = sysent_class(nr))) {
+	case SC_SOCKET:
+		sockaddr_format_socket((int)a[0], (int)a[1], (int)a[2],
+				       o->detail, sizeof(o->detail));
+		apply(o, policy_socket(tr->policy, (int)a[0], (int)a[1],
+				       (int)a[2]));
+		break;
+	case SC_CONNECT:
+	case SC_SENDTO:
+	case SC_SENDMSG:
+	case SC_SENDMMSG:
+	case SC_BIND:
+		inspect_net(tr, t, cls, a, o);
+		break;
+	case SC_EXECVE:
+	case SC_EXECVEAT:
+		inspect_exec(tr, t, cls, a, o);
+		break;
+	case SC_FORK:
+	case SC_CLONE:
+		inspect_spawn(tr, t, cls, a, o);
+		break;
+	case SC_ESCAPE:
+		deny(o, CAT_SANDBOX, "sandbox-escape");
+		break;
+	case SC_PRCTL:
+	case SC_SECCOMP:
+	case SC_PERSONALITY:
+		inspect_conditional(cls, a, o);
+		break;
+	case SC_FALLBACK:
+		deny_quietly(o, ENOSYS);
+		break;
+	case SC_PLAIN:
+		/* BPF allows these; a stop means the filter and this table
+		 * disagree, and doubt is a deny */
+		deny(o, CAT_SANDBOX, "unexpected-stop");
+		break;
+	}
+}
+
+void
+inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
+{
+	struct hm_syscall_info info;
+	struct outcome o = { 0 };
+	int rc;
+
+	o.d.verdict = V_DENY;
+	memset(&info, 0, sizeof(info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info),
+		   &info) <= 0) {
+		if (errno == ESRCH)
+			return;	/* killed meanwhile: its exit follows */
+		snprintf(o.syscall, sizeof(o.syscall), "syscall");
+		snprintf(o.detail, sizeof(o.detail),
+			 "(PTRACE_GET_SYSCALL_INFO failed: %s; Linux 5.3 or "
+			 "later is needed)", strerror(errno));
+		deny(&o, CAT_SANDBOX, "unreadable-stop");
+	} else if (info.op != HM_SYSCALL_INFO_SECCOMP) {
+		snprintf(o.syscall, sizeof(o.syscall), "syscall");
+		snprintf(o.detail, sizeof(o.detail), "(stop op %u)",
+			 (unsigned int)info.op);
+		deny(&o, CAT_SANDBOX, "unreadable-stop");
+	} else {
+		decide(tr, t, &info, &o);
+	}
+
+	if (o.d.verdict == V_DENY) {
+		rc = arch_deny_syscall(t->tid, o.err);
+		if (rc < 0 && rc != -ESRCH)
+			die(HM_EXIT_FAILURE,
+			    "cannot deny a syscall of pid %d (%s): stopping "
+			    "rather than letting it run", (int)t->tid,
+			    strerror(-rc));
+		t->exit_work &= ~EXIT_WORK_BIND;
+	}
+	if (o.report) {
+		struct event ev = {
+			.pid = t->proc ? t->proc->tgid : t->tid,
+			.tid = t->tid,
+			.syscall = o.syscall,
+			.d = o.d,
+			.detail = o.detail,
+			.argv = o.argv,
+		};
+
+		report_event(&ev);
+	}
+	free(o.argv);
+	t->await_exit = o.d.verdict == V_ALLOW && t->exit_work != 0;
+	tracer_resume(tr, t, 0);
+}
+
+void
+inspect_syscall_exit(struct tracer *tr, struct tracee *t)
+{
+	struct hm_syscall_info info;
+
+	memset(&info, 0, sizeof(info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info),
+		   &info) > 0 &&
+	    info.op == HM_SYSCALL_INFO_ENTRY) {
+		/* kernels before 4.8 stop at entry first; go on to exit */
+		tracer_resume(tr, t, 0);
+		return;
+	}
+	if ((t->exit_work & EXIT_WORK_BIND) && t->bind_name &&
+	    info.op == HM_SYSCALL_INFO_EXIT && info.exit.rval == 0) {
+		if (t->bind_name[0] == '@') {
+			strlist_add(&tr->own_abstract, t->bind_name);
+		} else {
+			char path[PATH_MAX + 64];
+			struct stat st;
+
+			if (decode_proc_path(t->tid, AT_FDCWD, t->bind_name,
+					     path, sizeof(path)) == 0 &&
+			    stat(path, &st) == 0)
+				own_unix_add(tr, st.st_dev, st.st_ino);
+		}
+	}
+	free(t->bind_name);
+	t->bind_name = NULL;
+	if (t->holding)
+		freeze_release(tr, t);
+	t->exit_work = 0;
+	t->exit_work_mmsg = false;
+	t->await_exit = false;
+	tracer_resume(tr, t, 0);
+}

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: MIT
+
+noinst_LIBRARIES += libhermetic.a
+libhermetic_a_SOURCES = \
+	src/arch.h \
+	src/arch/$(ARCH)/arch_defs.h \
+	src/arch/$(ARCH)/regs.c \
+	src/arch/$(ARCH)/syscallent.h \
+	src/cli.c src/cli.h \
+	src/compat.h \
+	src/decode/decode.h \
+	src/decode/exec.c \
+	src/decode/net.c \
+	src/decode/path.c \
+	src/pyimage.c src/pyimage.h \
+	src/env.c src/env.h \
+	src/filter.c src/filter.h \
+	src/freeze.c \
+	src/inspect.c \
+	src/log.c src/log.h \
+	src/mem.c src/mem.h \
+	src/policy.c src/policy.h \
+	src/profile.c src/profile.h \
+	src/protect.c src/protect.h \
+	src/report.c src/report.h \
+	src/sockaddr.c src/sockaddr.h \
+	src/spawn.c src/spawn.h \
+	src/strlist.c src/strlist.h \
+	src/sysent.c src/sysent.h \
+	src/target.c src/target.h \
+	src/tracee.c src/tracee.h \
+	src/tracer.c src/tracer.h src/tracer_int.h \
+	src/xmalloc.c src/xmalloc.h
+libhermetic_a_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS)
+
+# the other arch's files ship in the tarball too
+EXTRA_DIST += \
+	src/arch/x86_64/arch_defs.h src/arch/x86_64/regs.c \
+	src/arch/x86_64/syscallent.h \
+	src/arch/aarch64/arch_defs.h src/arch/aarch64/regs.c \
+	src/arch/aarch64/syscallent.h
+
+bin_PROGRAMS += hermetic
+hermetic_SOURCES = src/hermetic.c
+hermetic_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS)
+hermetic_LDADD = libhermetic.a $(SECCOMP_LIBS) $(LIBUNWIND_LIBS)

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * Policy data and decisions. Pure: no process is touched here.
+ */
+#include "config.h"
+
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "policy.h"
+#include "xmalloc.h"
+
+static const struct decision allow_any = { V_ALLOW, CAT_NETWORK, NULL };
+
+static char **
+copy_list(const struct strlist *l, size_t *n)
+{
+	char **v = xcalloc(l->n + 1, sizeof(*v));
+
+	for (size_t i = 0; i < l->n; i++)
+		v[i] = xstrdup(l->v[i]);
+	*n = l->n;
+	return v;
+}
+
+static void
+free_list(char **v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int
+policy_build(struct policy *p, const struct options *o, char **err)
+{
+	memset(p, 0, sizeof(*p));
+
+	if (o->no_code_exec) {
+		*err = xstrdup("--no-code-exec cannot be enforced at the "
+			       "system-call boundary: eval, exec and compile "
+			       "run inside the Python VM without a system "
+			       "call, so hermetic does not offer it");
+		return -1;
+	}
+	if (o->no_interpreter_mutation) {
+		*err = xstrdup("--no-interpreter-mutation cannot be enforced "
+			       "at the system-call boundary: sys.path and "
+			       "import hooks are Python VM state, so hermetic "
+			       "does not offer it");
+		return -1;
+	}
+	if (o->fs_readonly) {
+		*err = xstrdup("not supported yet: --fs-readonly");
+		return -1;
+	}
+	if (o->block_native) {
+		*err = xstrdup("not supported yet: --block-native");
+		return -1;
+	}
+	if (o->deny_import.n) {
+		*err = xstrdup("not supported yet: --deny-import");
+		return -1;
+	}
+	if (o->allow_domain.n) {
+		*err = xstrdup("not supported yet: --allow-domain");
+		return -1;
+	}
+
+	p->no_network = o->no_network;
+	p->allow_localhost = o->allow_localhost;
+	p->allow_unix_all = o->allow_unix_all;
+	p->allow_unix = copy_list(&o->allow_unix, &p->n_allow_unix);
+	p->no_subprocess = o->no_subprocess;
+	p->allow_exec = copy_list(&o->allow_exec, &p->n_allow_exec);
+	p->no_environment = o->no_environment;
+	p->keep_env = copy_list(&o->keep_env, &p->n_keep_env);
+	p->trace = o->trace;
+	p->show_argv = o->show_argv;
+	return 0;
+}
+
+void
+policy_add_exec_id(struct policy *p, dev_t dev, ino_t ino, bool is_file)
+{
+	struct file_id **v = is_file ? &p->exec_ids : &p->image_ids;
+	size_t *n = is_file ? &p->n_exec_ids : &p->n_image_ids;
+
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[*n].dev = dev;
+	(*v)[*n].ino = ino;
+	(*n)++;
+	if (is_file)
+		policy_add_exec_id(p, dev, ino, false);
+}
+
+void
+policy_free(struct policy *p)
+{
+	free_list(p->allow_unix, p->n_allow_unix);
+	free_list(p->allow_exec, p->n_allow_exec);
+	free_list(p->keep_env, p->n_keep_env);
+	free(p->exec_ids);
+	free(p->image_ids);
+	memset(p, 0, sizeof(*p));
+}
+
+const char *
+category_name(enum category cat)
+{
+	switch (cat) {
+	case CAT_NETWORK:
+		return "network";
+	case CAT_SUBPROCESS:
+		return "subprocess";
+	case CAT_SANDBOX:
+		return "sandbox-escape";
+	case CAT_COUNT:
+		break;
+	}
+	return "?";
+}
+
+static struct decision
+deny(enum category cat, const char *reason)
+{
+	struct decision d = { V_DENY, cat, reason };
+
+	return d;
+}
+
+static struct decision
+allow(enum category cat)
+{
+	struct decision d = { V_ALLOW, cat, NULL };
+
+	return d;
+}
+
+struct decision
+policy_refuse(const char *reason)
+{
+	return deny(CAT_SANDBOX, reason);
+}
+
+struct decision
+policy_socket(const struct policy *p, int domain, int type, int protocol)
+{
+	int base = type & 0xf;	/* SOCK_TYPE_MASK: drop NONBLOCK|CLOEXEC */
+
+	if (!p->no_network)
+		return allow_any;
+	switch (domain) {
+	case AF_UNIX:
+		return allow(CAT_NETWORK);
+	case AF_NETLINK:
+		if (protocol == NETLINK_ROUTE)
+			return allow(CAT_NETWORK);
+		break;
+	case AF_INET:
+	case AF_INET6:
+		if (base == SOCK_STREAM &&
+		    (protocol == 0 || protocol == IPPROTO_TCP))
+			return allow(CAT_NETWORK);
+		if (base == SOCK_DGRAM &&
+		    (protocol == 0 || protocol == IPPROTO_UDP))
+			return allow(CAT_NETWORK);
+		/* unprivileged ping sockets */
+		if (base == SOCK_DGRAM && domain == AF_INET &&
+		    protocol == IPPROTO_ICMP)
+			return allow(CAT_NETWORK);
+		if (base == SOCK_DGRAM && domain == AF_INET6 &&
+		    protocol == IPPROTO_ICMPV6)
+			return allow(CAT_NETWORK);
+		break;
+	}
+	return deny(CAT_NETWORK, "no-network");
+}
+
+/* --allow-unix=PATH matches the socket itself or anything below a
+ * directory; =@NAME matches one abstract name. */
+static bool
+unix_allowed(const struct policy *p, const struct hm_sockaddr *sa)
+{
+	if (p->allow_unix_all)
+		return true;
+	for (size_t i = 0; i < p->n_allow_unix; i++) {
+		const char *rule = p->allow_unix[i];
+		size_t n = strlen(rule);
+
+		if (sa->abstract) {
+			if (rule[0] == '@' && n - 1 == sa->path_len &&
+			    memcmp(rule + 1, sa->path, n - 1) == 0)
+				return true;
+			continue;
+		}
+		if (rule[0] != '/')
+			continue;
+		while (n > 1 && rule[n - 1] == '/')
+			n--;
+		if (strncmp(sa->path, rule, n) == 0 &&
+		    (sa->path[n] == '\0' || sa->path[n] == '/' || n == 1))
+			return true;
+	}
+	return false;
+}
+
+struct decision
+policy_sockaddr(const struct policy *p, enum net_op op,
+		const struct hm_sockaddr *sa, bool own_unix)
+{
+	if (!p->no_network)
+		return allow_any;
+	if (!sa->valid)
+		return deny(CAT_NETWORK, "no-network");
+
+	switch (sa->family) {
+	case AF_UNSPEC:
+		/* connect(AF_UNSPEC) dissolves an association */
+		if (op == NET_CONNECT)
+			return allow(CAT_NETWORK);
+		break;
+	case AF_UNIX:
+		/* binding a name is local; using one needs it to be ours */
+		if (op == NET_BIND || own_unix || unix_allowed(p, sa))
+			return allow(CAT_NETWORK);
+		break;
+	case AF_NETLINK:
+		/* route sockets to the kernel only (socket() checked the
+		 * protocol); other processes' netlink ports are not ours */
+		if (sa->nl_pid == 0 || op == NET_BIND)
+			return allow(CAT_NETWORK);
+		break;
+	case AF_INET:
+	case AF_INET6:
+		if (sockaddr_is_metadata(sa))
+			return deny(CAT_NETWORK, "cloud-metadata");
+		if (op == NET_BIND)
+			return sockaddr_is_loopback(sa)
+				       ? allow(CAT_NETWORK)
+				       : deny(CAT_NETWORK, "no-network");
+		/* port 53 is DNS whatever the resolver's address: a loopback
+		 * stub resolver would forward anything */
+		if (sa->port == 53)
+			return deny(CAT_NETWORK, "no-network");
+		if (p->allow_localhost && (sockaddr_is_loopback(sa) ||
+					   sockaddr_is_unspecified(sa)))
+			return allow(CAT_NETWORK);
+		break;
+	}
+	return deny(CAT_NETWORK, "no-network");
+}
+
+struct decision
+policy_spawn(const struct policy *p, bool armed)
+{
+	if (p->no_subprocess && armed)
+		return deny(CAT_SUBPROCESS, "no-subprocess");
+	return allow(CAT_SUBPROCESS);
+}
+
+struct decision
+policy_exec(const struct policy *p, bool armed, bool allowed_file)
+{
+	if (p->no_subprocess && armed && !allowed_file)
+		return deny(CAT_SUBPROCESS, "no-subprocess");
+	return allow(CAT_SUBPROCESS);
+}
+
+bool
+policy_exec_id_allowed(const struct policy *p, dev_t dev, ino_t ino,
+		       bool image)
+{
+	const struct file_id *v = image ? p->image_ids : p->exec_ids;
+	size_t n = image ? p->n_image_ids : p->n_exec_ids;
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i].dev == dev && v[i].ino == ino)
+			return true;
+	return false;
+}

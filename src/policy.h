@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * The policy: plain data built from the options and profiles, and the pure
+ * decisions made from it. policy_* functions never touch a process: the
+ * tracer decodes a syscall into values, asks here, and enforces the answer.
+ * Every decision names the category it counts under and the rule (reason)
+ * that produced it.
+ */
+#ifndef HERMETIC_POLICY_H
+#define HERMETIC_POLICY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "cli.h"
+#include "sockaddr.h"
+
+enum verdict {
+	V_ALLOW,
+	V_DENY,
+};
+
+/* Categories that counts and summaries group by; keep category_name() in
+ * step when adding one. */
+enum category {
+	CAT_NETWORK,
+	CAT_SUBPROCESS,
+	CAT_SANDBOX,	/* always-refused syscalls, foreign ABIs, unknown nrs */
+	CAT_COUNT,
+};
+
+struct decision {
+	enum verdict verdict;
+	enum category cat;
+	const char *reason;	/* static string, e.g. "no-network" */
+};
+
+/* A file identity for --allow-exec. */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+};
+
+struct policy {
+	bool no_network;
+	bool allow_localhost;
+	bool allow_unix_all;
+	char **allow_unix;		/* "/path" or "@name" */
+	size_t n_allow_unix;
+	bool no_subprocess;
+	char **allow_exec;		/* resolved absolute paths */
+	size_t n_allow_exec;
+	struct file_id *exec_ids;	/* files --allow-exec lets run */
+	size_t n_exec_ids;
+	struct file_id *image_ids;	/* images that may appear at exec:
+					 * the files and their interpreters */
+	size_t n_image_ids;
+	bool no_environment;
+	char **keep_env;
+	size_t n_keep_env;
+	bool trace;
+	bool show_argv;
+};
+
+/*
+ * Build "p" from "o". Flags that this version cannot enforce are refused:
+ * returns 0, or -1 with "*err" set to the message (free with free(3)).
+ * Copies what it keeps; --allow-exec entries are stored as given, and the
+ * caller fills in exec_ids/image_ids (see policy_add_exec_id()). Free with
+ * policy_free().
+ */
+int policy_build(struct policy *p, const struct options *o, char **err);
+
+/* Record a file that --allow-exec lets run ("is_file") or that may appear
+ * as the image of such an exec (its script interpreter). */
+void policy_add_exec_id(struct policy *p, dev_t dev, ino_t ino, bool is_file);
+
+/* Free what "p" owns. */
+void policy_free(struct policy *p);
+
+/* Name of a category for summaries ("network"). */
+const char *category_name(enum category cat);
+
+/* socket(domain, type, protocol). */
+struct decision policy_socket(const struct policy *p, int domain, int type,
+			      int protocol);
+
+enum net_op {
+	NET_CONNECT,
+	NET_SEND,	/* sendto/sendmsg/sendmmsg with a destination */
+	NET_BIND,
+};
+
+/*
+ * A socket address used by connect, a send with a destination, or bind.
+ * "own_unix" says the unix socket at that name was bound by a process of
+ * the traced tree.
+ */
+struct decision policy_sockaddr(const struct policy *p, enum net_op op,
+				const struct hm_sockaddr *sa, bool own_unix);
+
+/* fork, vfork, or clone without CLONE_THREAD, by a process that is (or is
+ * not) armed. */
+struct decision policy_spawn(const struct policy *p, bool armed);
+
+/* execve/execveat by an armed or unarmed process; "allowed_file" says the
+ * file resolves to an --allow-exec entry. */
+struct decision policy_exec(const struct policy *p, bool armed,
+			    bool allowed_file);
+
+/* True if (dev, ino) is in the exec allow-list ("image": the image list). */
+bool policy_exec_id_allowed(const struct policy *p, dev_t dev, ino_t ino,
+			    bool image);
+
+/* Always refused: a sandbox-escape syscall, a foreign ABI or an unknown
+ * number. */
+struct decision policy_refuse(const char *reason);
+
+#endif

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * Self-protection: Landlock scoping, capability bounding, dumpability.
+ * The Landlock definitions are local, since build hosts may have older
+ * kernel headers than the kernels hermetic runs on.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <stdint.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "protect.h"
+
+#ifndef SYS_landlock_create_ruleset
+#define SYS_landlock_create_ruleset 444
+#define SYS_landlock_add_rule 445
+#define SYS_landlock_restrict_self 446
+#endif
+
+#define HM_LANDLOCK_CREATE_RULESET_VERSION (1U << 0)
+#define HM_LANDLOCK_RULE_PATH_BENEATH 1
+#define HM_LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET (1ULL << 0)
+#define HM_LANDLOCK_SCOPE_SIGNAL (1ULL << 1)
+
+struct hm_ruleset_attr {
+	uint64_t handled_access_fs;
+	uint64_t handled_access_net;
+	uint64_t scoped;
+};
+
+struct hm_path_beneath {
+	uint64_t allowed_access;
+	int32_t parent_fd;
+} __attribute__((packed));
+
+/* Filesystem access rights each ABI knows: 13 bits in ABI 1, REFER (bit
+ * 13) from 2, TRUNCATE (14) from 3, IOCTL_DEV (15) from 5. */
+static uint64_t
+fs_rights(int abi)
+{
+	uint64_t r = (1ULL << 13) - 1;
+
+	if (abi >= 2)
+		r |= 1ULL << 13;
+	if (abi >= 3)
+		r |= 1ULL << 14;
+	if (abi >= 5)
+		r |= 1ULL << 15;
+	return r;
+}
+
+int
+protect_landlock_abi(void)
+{
+	long abi = syscall(SYS_landlock_create_ruleset, NULL, 0,
+			   HM_LANDLOCK_CREATE_RULESET_VERSION);
+
+	return abi < 0 ? 0 : (int)abi;
+}
+
+/* A domain that restricts nothing on the filesystem: every right that the
+ * ABI handles is granted beneath "/". Used before ABI 6, where a domain
+ * cannot be made from scopes alone. */
+static int
+landlock_fs_open_domain(int abi)
+{
+	struct hm_ruleset_attr attr = { .handled_access_fs = fs_rights(abi) };
+	struct hm_path_beneath pb = { .allowed_access = fs_rights(abi) };
+	int fd, root, rc = 0;
+
+	fd = (int)syscall(SYS_landlock_create_ruleset, &attr,
+			  sizeof(attr.handled_access_fs), 0);
+	if (fd < 0)
+		return -errno;
+	root = open("/", O_PATH | O_CLOEXEC);
+	if (root < 0) {
+		rc = -errno;
+		goto out_close;
+	}
+	pb.parent_fd = root;
+	if (syscall(SYS_landlock_add_rule, fd, HM_LANDLOCK_RULE_PATH_BENEATH,
+		    &pb, 0) < 0)
+		rc = -errno;
+	close(root);
+	if (rc == 0 && syscall(SYS_landlock_restrict_self, fd, 0) < 0)
+		rc = -errno;
+out_close:
+	close(fd);
+	return rc;
+}
+
+static int
+drop_ptrace_cap(void)
+{
+	if (prctl(PR_CAPBSET_DROP, CAP_SYS_PTRACE, 0, 0, 0) < 0 &&
+	    errno != EPERM)
+		return -errno;
+	return 0;
+}
+
+int
+protect_child(bool scope_abstract_unix, const char **how)
+{
+	int abi = protect_landlock_abi();
+
+	if (abi >= 6) {
+		struct hm_ruleset_attr attr = {
+			.scoped = HM_LANDLOCK_SCOPE_SIGNAL |
+				  (scope_abstract_unix
+					   ? HM_LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET
+					   : 0),
+		};
+		int fd = (int)syscall(SYS_landlock_create_ruleset, &attr,
+				      sizeof(attr), 0);
+
+		if (fd >= 0) {
+			int rc = (int)syscall(SYS_landlock_restrict_self, fd, 0);
+
+			close(fd);
+			if (rc == 0) {
+				*how = "landlock domain (ptrace, signal and "
+				       "socket scopes)";
+				return 0;
+			}
+		}
+	} else if (abi >= 2 && landlock_fs_open_domain(abi) == 0) {
+		*how = "landlock domain (ptrace scope)";
+		return 0;
+	}
+	*how = "CAP_SYS_PTRACE dropped from the bounding set";
+	return drop_ptrace_cap();
+}
+
+void
+protect_supervisor(void)
+{
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}

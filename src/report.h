@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * The only writer of what hermetic reports about the target: one trace line
+ * per denied action under --trace, the counts, and the end-of-run summary
+ * on stderr. Lines are written with one write(2) each.
+ */
+#ifndef HERMETIC_REPORT_H
+#define HERMETIC_REPORT_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "policy.h"
+
+/* One reported action. Strings are borrowed for the call. */
+struct event {
+	pid_t pid;		/* process (tgid) */
+	pid_t tid;
+	const char *syscall;	/* "connect", "execve", "i386:socketcall" */
+	struct decision d;
+	const char *detail;	/* "host=1.2.3.4:80", "path=/bin/ls", or NULL */
+	const char *argv;	/* formatted argv (--show-argv), or NULL */
+};
+
+/* Set up reporting: "trace" prints a line per event. */
+void report_init(bool trace);
+
+/* Count "ev" and print its trace line when tracing. */
+void report_event(const struct event *ev);
+
+/* Number of denied actions so far. */
+unsigned long report_denied(void);
+
+/*
+ * Print the end-of-run summary: the denied actions by category (when there
+ * were any) and, when "killed" > 0, the processes hermetic killed because
+ * the target had exited.
+ */
+void report_summary(unsigned int killed);
+
+/*
+ * Format the line of "ev" into "buf" of "size" bytes, without the newline
+ * (used by report_event() and the unit tests). Returns "buf".
+ */
+char *report_format(const struct event *ev, char *buf, size_t size);
+
+#endif

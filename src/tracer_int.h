@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * State shared by the parts of the tracer: tracer.c (the loop and process
+ * events), inspect.c (seccomp stops) and freeze.c (holding the tasks that
+ * share an address space while a pointer argument is checked and used).
+ * Not for other modules.
+ */
+#ifndef HERMETIC_TRACER_INT_H
+#define HERMETIC_TRACER_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "policy.h"
+#include "strlist.h"
+#include "tracee.h"
+
+struct pending {
+	pid_t tid;
+	int status;
+};
+
+struct tracer {
+	const struct policy *policy;
+	pid_t target;
+	bool target_python;
+	bool target_exited;
+	int target_status;
+	bool killing;		/* the target exited: the rest is killed */
+	unsigned int killed;
+
+	struct pending *queue;	/* stops taken while freezing, replayed */
+	size_t nqueue, capqueue;
+
+	int nholds;		/* tasks holding their peers */
+	bool no_freeze;		/* test knob: HERMETIC_TEST_NO_FREEZE */
+
+	struct file_id *own_unix;	/* unix sockets bound by the tree */
+	size_t n_own_unix, cap_own_unix;
+	struct strlist own_abstract;	/* abstract names bound, "@name" */
+};
+
+/* ===== tracer.c ===== */
+
+/* Restart "t" from its stop, delivering "sig" (0 for none); a held task
+ * is only marked, and restarted when released. */
+void tracer_resume(struct tracer *tr, struct tracee *t, int sig);
+
+/* Queue a status taken out of order, to be dispatched by the loop. */
+void tracer_queue(struct tracer *tr, pid_t tid, int status);
+
+/* ===== inspect.c ===== */
+
+/* Decide and enforce the seccomp stop "t" is in, then restart it. */
+void inspect_seccomp_stop(struct tracer *tr, struct tracee *t);
+
+/* The syscall-exit stop after an inspected, allowed syscall. */
+void inspect_syscall_exit(struct tracer *tr, struct tracee *t);
+
+/* ===== freeze.c ===== */
+
+/*
+ * Stop every other task that shares the address space of "t" (threads,
+ * CLONE_VM children; not a parent suspended in vfork, which cannot run),
+ * so that the memory about to be checked cannot change until the kernel
+ * has copied it. Returns 0 with the peers held (none when "t" is alone),
+ * or -ETIMEDOUT when a peer did not stop in time; then nothing is held.
+ */
+int freeze_peers(struct tracer *tr, struct tracee *t);
+
+/* Restart the tasks "t" holds. */
+void freeze_release(struct tracer *tr, struct tracee *t);
+
+/* A held task died: update its holder. */
+void freeze_forget(struct tracer *tr, struct tracee *t);
+
+/* Release holds whose syscall is past copying its arguments, or that
+ * have lasted too long. Returns the milliseconds until the next check is
+ * due, or -1 when nothing is held. */
+int freeze_check(struct tracer *tr);
+
+#endif

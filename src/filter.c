@@ -2,27 +2,25 @@
 /*
  * Copyright (c) 2026 The hermetic authors
  *
- * Policy to BPF through libseccomp. Rules are added by number, never by
- * name: the libseccomp of a build host may not know the newest syscalls,
- * and hermetic's own table (sysent) is what counts as "known".
- *
- * Every ALLOW condition on an int argument either compares all 64 bits for
- * equality (garbage in the upper half then fails the match and the call
- * goes to the tracer, which reads the low half as the kernel does) or masks
- * bits of the low half only (which is all the kernel reads). So no upper
- * half can turn a TRACE into an ALLOW.
+ * Policy to BPF: the libseccomp policy filter and the range filter (see
+ * filter.h). Rules are added by number, never by name: the libseccomp of a
+ * build host may not know the newest syscalls, and hermetic's own table
+ * (sysent) is what counts as "known".
  */
 #include "config.h"
 
 #include <errno.h>
 #include <linux/netlink.h>
+#include <linux/seccomp.h>
 #include <netinet/in.h>
 #include <sched.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 
+#include "arch.h"
 #include "filter.h"
 #include "sysent.h"
 #include "xmalloc.h"
@@ -35,21 +33,13 @@
 #endif
 
 /* clone flags that leave the supervisor's view: no tracing, namespaces */
-#define CLONE_ESCAPE_FLAGS                                                   \
-	((uint64_t)(CLONE_UNTRACED | CLONE_NEWNS | CLONE_NEWCGROUP |         \
-		    CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER |            \
-		    CLONE_NEWPID | CLONE_NEWNET))
-
-/* prctl options allowed without a stop: reads, and settings that cannot
- * blind or escape the supervisor. Everything else is decided in inspect.c */
-static const int plain_prctl[] = {
-	PR_SET_PDEATHSIG,	PR_GET_PDEATHSIG, PR_GET_DUMPABLE,
-	PR_GET_KEEPCAPS,	PR_SET_KEEPCAPS,  PR_SET_NAME,
-	PR_GET_NAME,		PR_GET_SECCOMP,	  PR_CAPBSET_READ,
-	PR_SET_TIMERSLACK,	PR_GET_TIMERSLACK, PR_SET_CHILD_SUBREAPER,
-	PR_GET_CHILD_SUBREAPER, PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS,
-	PR_GET_THP_DISABLE,	PR_SET_THP_DISABLE, 0x53564d41 /* PR_SET_VMA */,
+static const uint64_t clone_escape_bits[] = {
+	CLONE_UNTRACED, CLONE_NEWNS,   CLONE_NEWCGROUP, CLONE_NEWUTS,
+	CLONE_NEWIPC,	CLONE_NEWUSER, CLONE_NEWPID,	CLONE_NEWNET,
 };
+
+#define TRACE_CHECK SCMP_ACT_TRACE(FILTER_TAG_CHECK)
+#define MAX_CMP 4
 
 struct builder {
 	scmp_filter_ctx ctx;
@@ -57,6 +47,7 @@ struct builder {
 	long nr;	/* syscall being added, for the message */
 };
 
+/* Add a rule of "n" comparisons (n may be 0). */
 static void
 rule(struct builder *b, uint32_t action, unsigned int n,
      const struct scmp_arg_cmp *cmp)
@@ -70,78 +61,119 @@ rule(struct builder *b, uint32_t action, unsigned int n,
 		b->rc = rc;
 }
 
+/* TRACE when the comparisons "pre" hold and "last" holds too. */
 static void
-allow(struct builder *b)
+trace_when(struct builder *b, const struct scmp_arg_cmp *pre,
+	   unsigned int npre, struct scmp_arg_cmp last)
 {
-	rule(b, SCMP_ACT_ALLOW, 0, NULL);
+	struct scmp_arg_cmp cmp[MAX_CMP];
+
+	memcpy(cmp, pre, npre * sizeof(*pre));
+	cmp[npre] = last;
+	rule(b, TRACE_CHECK, npre + 1, cmp);
 }
 
+/*
+ * TRACE every value of argument "arg" whose bits under "field" (a mask of
+ * the form 2^k - 1 within the low half) are in [lo, hi]: the range is cut
+ * into aligned power-of-two blocks, one masked comparison each.
+ */
 static void
-allow_socket(struct builder *b, int domain, int type, int protocol)
+trace_range(struct builder *b, const struct scmp_arg_cmp *pre,
+	    unsigned int npre, unsigned int arg, uint32_t field, uint64_t lo,
+	    uint64_t hi)
 {
-	struct scmp_arg_cmp cmp[3] = {
-		SCMP_A0(SCMP_CMP_EQ, (uint64_t)domain),
-		SCMP_A1(SCMP_CMP_MASKED_EQ, 0xf, (uint64_t)type),
-		SCMP_A2(SCMP_CMP_EQ, (uint64_t)protocol),
-	};
+	while (lo <= hi) {
+		uint64_t size = 1;
 
-	rule(b, SCMP_ACT_ALLOW, type < 0 ? 1 : 3, cmp);
+		while ((lo & (size * 2 - 1)) == 0 && lo + size * 2 - 1 <= hi &&
+		       size * 2 - 1 <= field)
+			size *= 2;
+		trace_when(b, pre, npre,
+			   SCMP_CMP(arg, SCMP_CMP_MASKED_EQ,
+				    field & ~(uint32_t)(size - 1), lo));
+		lo += size;
+	}
 }
 
+/*
+ * TRACE every value of int argument "arg" that is not in "allowed" (sorted
+ * ascending): the holes below the largest allowed value by masked
+ * comparisons of the low half (what the kernel reads), and everything
+ * above it by a comparison of all 64 bits, which also catches any upper
+ * half that is not zero.
+ */
 static void
-add_socket(struct builder *b, const struct policy *p)
+trace_outside(struct builder *b, const struct scmp_arg_cmp *pre,
+	      unsigned int npre, unsigned int arg, const uint32_t *allowed,
+	      size_t n)
 {
+	uint64_t next = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (allowed[i] > next)
+			trace_range(b, pre, npre, arg, 0xffffffffU, next,
+				    allowed[i] - 1);
+		next = (uint64_t)allowed[i] + 1;
+	}
+	trace_when(b, pre, npre,
+		   SCMP_CMP(arg, SCMP_CMP_GT, (uint64_t)allowed[n - 1]));
+}
+
+/* TRACE every value of the bit field "field" of "arg" not in "allowed". */
+static void
+trace_field_outside(struct builder *b, const struct scmp_arg_cmp *pre,
+		    unsigned int npre, unsigned int arg, uint32_t field,
+		    const uint32_t *allowed, size_t n)
+{
+	uint64_t next = 0;
+
+	for (size_t i = 0; i <= n; i++) {
+		uint64_t end = i < n ? allowed[i] : (uint64_t)field + 1;
+
+		if (end > next)
+			trace_range(b, pre, npre, arg, field, next, end - 1);
+		next = end + 1;
+	}
+}
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* socket() under --no-network: must match policy_socket(); the unit tests
+ * check that they agree on every family, type and protocol. */
+static void
+add_socket(struct builder *b)
+{
+	static const uint32_t families[] = { AF_UNIX, AF_INET, AF_INET6,
+					     AF_NETLINK };
+	static const uint32_t types[] = { SOCK_STREAM, SOCK_DGRAM };
+	static const uint32_t stream[] = { 0, IPPROTO_TCP };
+	static const uint32_t dgram4[] = { 0, IPPROTO_ICMP, IPPROTO_UDP };
+	static const uint32_t dgram6[] = { 0, IPPROTO_UDP, IPPROTO_ICMPV6 };
+	static const uint32_t route[] = { NETLINK_ROUTE };
 	static const int inet[] = { AF_INET, AF_INET6 };
 
-	if (!p->no_network) {
-		allow(b);
-		return;
-	}
-	/* must match policy_socket(); check_filter tests that they agree */
-	allow_socket(b, AF_UNIX, -1, 0);
-	{
-		struct scmp_arg_cmp cmp[2] = {
-			SCMP_A0(SCMP_CMP_EQ, AF_NETLINK),
-			SCMP_A2(SCMP_CMP_EQ, NETLINK_ROUTE),
+	trace_outside(b, NULL, 0, 0, families, N(families));
+	for (size_t i = 0; i < N(inet); i++) {
+		struct scmp_arg_cmp fam[2] = {
+			SCMP_A0(SCMP_CMP_MASKED_EQ, 0xffffffffU,
+				(uint64_t)inet[i]),
 		};
-		rule(b, SCMP_ACT_ALLOW, 2, cmp);
-	}
-	for (size_t i = 0; i < 2; i++) {
-		allow_socket(b, inet[i], SOCK_STREAM, 0);
-		allow_socket(b, inet[i], SOCK_STREAM, IPPROTO_TCP);
-		allow_socket(b, inet[i], SOCK_DGRAM, 0);
-		allow_socket(b, inet[i], SOCK_DGRAM, IPPROTO_UDP);
-	}
-	allow_socket(b, AF_INET, SOCK_DGRAM, IPPROTO_ICMP);
-	allow_socket(b, AF_INET6, SOCK_DGRAM, IPPROTO_ICMPV6);
-}
 
-static void
-add_clone(struct builder *b, const struct policy *p)
-{
-	uint64_t want = p->no_subprocess ? CLONE_THREAD : 0;
-	struct scmp_arg_cmp cmp = SCMP_A0(SCMP_CMP_MASKED_EQ,
-					  CLONE_ESCAPE_FLAGS | want, want);
-
-	rule(b, SCMP_ACT_ALLOW, 1, &cmp);
-}
-
-static void
-add_prctl(struct builder *b)
-{
-	for (size_t i = 0; i < sizeof(plain_prctl) / sizeof(plain_prctl[0]);
-	     i++) {
-		struct scmp_arg_cmp cmp =
-			SCMP_A0(SCMP_CMP_EQ, (uint64_t)plain_prctl[i]);
-
-		rule(b, SCMP_ACT_ALLOW, 1, &cmp);
+		trace_field_outside(b, fam, 1, 1, 0xf, types, N(types));
+		fam[1] = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xf, SOCK_STREAM);
+		trace_outside(b, fam, 2, 2, stream, N(stream));
+		fam[1] = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xf, SOCK_DGRAM);
+		if (inet[i] == AF_INET)
+			trace_outside(b, fam, 2, 2, dgram4, N(dgram4));
+		else
+			trace_outside(b, fam, 2, 2, dgram6, N(dgram6));
 	}
 	{
-		struct scmp_arg_cmp cmp[2] = {
-			SCMP_A0(SCMP_CMP_EQ, PR_SET_DUMPABLE),
-			SCMP_A1(SCMP_CMP_EQ, 1),
-		};
-		rule(b, SCMP_ACT_ALLOW, 2, cmp);
+		struct scmp_arg_cmp nl =
+			SCMP_A0(SCMP_CMP_MASKED_EQ, 0xffffffffU, AF_NETLINK);
+
+		trace_outside(b, &nl, 1, 2, route, N(route));
 	}
 }
 
@@ -150,74 +182,81 @@ add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 {
 	switch (cls) {
 	case SC_PLAIN:
-		allow(b);
 		break;
 	case SC_FALLBACK:
 		rule(b, SCMP_ACT_ERRNO(ENOSYS), 0, NULL);
 		break;
 	case SC_ESCAPE:
-		break;	/* TRACE by default, refused by the tracer */
+		rule(b, TRACE_CHECK, 0, NULL);
+		break;
 	case SC_SOCKET:
-		add_socket(b, p);
+		if (p->no_network)
+			add_socket(b);
 		break;
 	case SC_SENDTO:
-		if (!p->no_network) {
-			allow(b);
-		} else {
-			struct scmp_arg_cmp cmp = SCMP_A4(SCMP_CMP_EQ, 0);
-
-			rule(b, SCMP_ACT_ALLOW, 1, &cmp);
-		}
+		/* only with a destination: a connected socket's peer was
+		 * checked at connect */
+		if (p->no_network)
+			trace_when(b, NULL, 0, SCMP_A4(SCMP_CMP_NE, 0));
 		break;
 	case SC_CONNECT:
 	case SC_SENDMSG:
 	case SC_SENDMMSG:
 	case SC_BIND:
-		if (!p->no_network)
-			allow(b);
+	case SC_LISTEN:
+		if (p->no_network)
+			rule(b, TRACE_CHECK, 0, NULL);
 		break;
 	case SC_EXECVE:
 	case SC_EXECVEAT:
 	case SC_FORK:
-		if (!p->no_subprocess)
-			allow(b);
+		if (p->no_subprocess)
+			rule(b, TRACE_CHECK, 0, NULL);
 		break;
 	case SC_CLONE:
-		add_clone(b, p);
+		/* the kernel reads the low half of the flags */
+		for (size_t i = 0; i < N(clone_escape_bits); i++)
+			trace_when(b, NULL, 0,
+				   SCMP_A0(SCMP_CMP_MASKED_EQ,
+					   clone_escape_bits[i],
+					   clone_escape_bits[i]));
+		if (p->no_subprocess)
+			trace_when(b, NULL, 0,
+				   SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD,
+					   0));
 		break;
 	case SC_PRCTL:
-		add_prctl(b);
+		/* the tracer refuses values other than 1 */
+		trace_when(b, NULL, 0,
+			   SCMP_A0(SCMP_CMP_MASKED_EQ, 0xffffffffU,
+				   PR_SET_DUMPABLE));
 		break;
-	case SC_SECCOMP: {
-		struct scmp_arg_cmp cmp =
-			SCMP_A1(SCMP_CMP_MASKED_EQ,
-				SECCOMP_FILTER_FLAG_NEW_LISTENER, 0);
-
-		rule(b, SCMP_ACT_ALLOW, 1, &cmp);
+	case SC_SECCOMP:
+		trace_when(b, NULL, 0,
+			   SCMP_A1(SCMP_CMP_MASKED_EQ,
+				   SECCOMP_FILTER_FLAG_NEW_LISTENER,
+				   SECCOMP_FILTER_FLAG_NEW_LISTENER));
 		break;
-	}
-	case SC_PERSONALITY: {
-		/* a query, or flags only (the low byte is the domain) */
-		struct scmp_arg_cmp query = SCMP_A0(SCMP_CMP_EQ, 0xffffffffUL);
-		struct scmp_arg_cmp linux_ = SCMP_A0(SCMP_CMP_MASKED_EQ, 0xff,
-						     0);
-
-		rule(b, SCMP_ACT_ALLOW, 1, &query);
-		rule(b, SCMP_ACT_ALLOW, 1, &linux_);
+	case SC_PERSONALITY:
+		/* a change of execution domain (the low byte); the tracer
+		 * lets the query 0xffffffff through */
+		for (unsigned int bit = 0; bit < 8; bit++)
+			trace_when(b, NULL, 0,
+				   SCMP_A0(SCMP_CMP_MASKED_EQ, 1U << bit,
+					   1U << bit));
 		break;
-	}
 	}
 }
 
-scmp_filter_ctx
-filter_build(const struct policy *p, char **err)
+static scmp_filter_ctx
+build_policy(const struct policy *p, char **err)
 {
 	struct builder b = { 0 };
 	const struct sysent *t;
 	size_t n;
 	int rc;
 
-	b.ctx = seccomp_init(SCMP_ACT_TRACE(FILTER_TAG_CHECK));
+	b.ctx = seccomp_init(SCMP_ACT_ALLOW);
 	if (!b.ctx) {
 		*err = xstrdup("cannot initialise libseccomp");
 		return NULL;
@@ -231,7 +270,6 @@ filter_build(const struct policy *p, char **err)
 				 strerror(-rc));
 		goto out_release;
 	}
-
 	t = sysent_table(&n);
 	for (size_t i = 0; i < n && !b.rc; i++) {
 		b.nr = t[i].nr;
@@ -247,4 +285,73 @@ filter_build(const struct policy *p, char **err)
 out_release:
 	seccomp_release(b.ctx);
 	return NULL;
+}
+
+/*
+ * The range filter: the native arch only, nr -1 allowed (the kernel
+ * answers ENOSYS, as for a user's syscall(-1)), then for each hole in the
+ * sorted table "below it: allow; in it: trace", and above the largest
+ * number trace. Every jump is to the next instruction or the one after,
+ * so no offset can overflow.
+ */
+static void
+build_range(struct filter *f)
+{
+	const struct sysent *t;
+	size_t n, max, len = 0;
+	struct sock_filter *prog;
+
+	t = sysent_table(&n);
+	max = 7 + 4 * n;
+	prog = xcalloc(max, sizeof(*prog));
+
+#define EMIT(stmt) (prog[len++] = (struct sock_filter)stmt)
+	EMIT(BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		      offsetof(struct seccomp_data, arch)));
+	EMIT(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, HM_AUDIT_ARCH, 1, 0));
+	EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE | FILTER_TAG_ABI));
+	EMIT(BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		      offsetof(struct seccomp_data, nr)));
+	EMIT(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffU, 0, 1));
+	EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+	for (size_t i = 0; i + 1 < n; i++) {
+		uint32_t lo = (uint32_t)t[i].nr + 1;
+		uint32_t hi = (uint32_t)t[i + 1].nr - 1;
+
+		if (lo > hi)
+			continue;
+		/* below the hole: a known number */
+		EMIT(BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, lo, 1, 0));
+		EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+		/* in the hole: unknown */
+		EMIT(BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, hi, 1, 0));
+		EMIT(BPF_STMT(BPF_RET | BPF_K,
+			      SECCOMP_RET_TRACE | FILTER_TAG_CHECK));
+	}
+	EMIT(BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, (uint32_t)t[n - 1].nr, 1, 0));
+	EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+	EMIT(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE | FILTER_TAG_CHECK));
+#undef EMIT
+	f->range = prog;
+	f->range_len = (unsigned short)len;
+}
+
+int
+filter_build(const struct policy *p, struct filter *f, char **err)
+{
+	memset(f, 0, sizeof(*f));
+	f->policy = build_policy(p, err);
+	if (!f->policy)
+		return -1;
+	build_range(f);
+	return 0;
+}
+
+void
+filter_free(struct filter *f)
+{
+	if (f->policy)
+		seccomp_release(f->policy);
+	free(f->range);
+	memset(f, 0, sizeof(*f));
 }

@@ -97,6 +97,24 @@ resolve_allow_exec(struct policy *p)
 	}
 }
 
+/* --allow-unix=PATH rules are matched against where a socket path leads
+ * (symlinks and ".." resolved), so resolve the rules the same way. */
+static void
+resolve_allow_unix(struct policy *p)
+{
+	for (size_t i = 0; i < p->n_allow_unix; i++) {
+		char *real;
+
+		if (p->allow_unix[i][0] != '/')
+			continue;
+		real = realpath(p->allow_unix[i], NULL);
+		if (real) {
+			free(p->allow_unix[i]);
+			p->allow_unix[i] = real;
+		}
+	}
+}
+
 static void
 on_signal(int sig, siginfo_t *si, void *ctx)
 {
@@ -108,22 +126,57 @@ on_signal(int sig, siginfo_t *si, void *ctx)
 	tracer_forward_signal(sig);
 }
 
+/*
+ * Forward SIGINT, SIGTERM, SIGHUP and SIGQUIT sent to hermetic to the
+ * target, whose own disposition then decides: if they were ignored when
+ * hermetic started (nohup, a background job), the target starts with them
+ * ignored as it would without hermetic. Ignore SIGPIPE, so that a closed
+ * stderr cannot kill the supervisor. Block SIGCHLD (the tracer takes it with sigtimedwait)
+ * and, until the target exists, the forwarded signals, which the tracer
+ * unblocks then, so that none is lost in between. What was changed is
+ * recorded in "spec", for the target to get back.
+ */
 static void
-setup_signals(void)
+setup_signals(struct spawn_spec *spec, sigset_t *forwarded_set)
 {
 	static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct sigaction sa = { .sa_sigaction = on_signal,
 				.sa_flags = SA_SIGINFO | SA_RESTART };
 	struct sigaction ign = { .sa_handler = SIG_IGN };
-	sigset_t chld;
+	sigset_t block;
 
 	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
-		sigaction(forwarded[i], &sa, NULL);
-	sigaction(SIGPIPE, &ign, NULL);
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &chld, NULL);
+	sigemptyset(forwarded_set);
+	sigemptyset(&block);
+	sigaddset(&block, SIGCHLD);
+	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++) {
+		int sig = forwarded[i];
+		struct sigaction *old = &spec->saved[spec->nsaved].sa;
+
+		spec->saved[spec->nsaved++].sig = sig;
+		sigaction(sig, &sa, old);
+		sigaddset(forwarded_set, sig);
+		sigaddset(&block, sig);
+	}
+	spec->saved[spec->nsaved].sig = SIGPIPE;
+	sigaction(SIGPIPE, &ign, &spec->saved[spec->nsaved].sa);
+	spec->nsaved++;
+	sigprocmask(SIG_BLOCK, &block, &spec->mask);
+}
+
+/*
+ * --no-environment keeps the environment from the target, but a root
+ * target can still read /proc/PID/environ of hermetic (the kernel lets
+ * root read it even from a non-dumpable process without CAP_SYS_PTRACE).
+ * So once the target has its own copy, blank hermetic's: the strings the
+ * kernel shows there are the ones on hermetic's initial stack, which
+ * "env" points at.
+ */
+static void
+scrub_own_environment(char **env)
+{
+	for (; env && *env; env++)
+		memset(*env, 0, strlen(*env));
 }
 
 static int
@@ -145,11 +198,13 @@ main(int argc, char **argv)
 	struct strlist env = { 0 };
 	struct spawn_spec spec = { 0 };
 	struct tracer_config cfg = { 0 };
-	scmp_filter_ctx filter;
+	struct filter filter;
 	unsigned int killed = 0;
 	char *err = NULL;
 	int rc, status;
 	pid_t pid;
+
+	char **initial_env = environ;
 
 	log_init();
 	if (cli_parse(argc, argv, &o, &err) < 0)
@@ -175,25 +230,25 @@ main(int argc, char **argv)
 	if (policy_build(&pol, &o, &err) < 0)
 		die_msg(HM_EXIT_FAILURE, err);
 	resolve_allow_exec(&pol);
+	resolve_allow_unix(&pol);
 	rc = target_resolve(&o, getenv("PATH"), &tgt, &err);
 	if (rc)
 		die_msg(rc, err);
 	if (pol.no_environment)
 		env_filter(environ, pol.keep_env, pol.n_keep_env, &env);
 
-	filter = filter_build(&pol, &err);
-	if (!filter)
+	if (filter_build(&pol, &filter, &err) < 0)
 		die_msg(HM_EXIT_FAILURE, err);
 	if (spawn_check_support(&err) < 0)
 		die_msg(HM_EXIT_FAILURE, err);
 
 	report_init(pol.trace);
-	setup_signals();
+	setup_signals(&spec, &cfg.unblock);
 	spec.path = tgt.path;
 	spec.argv = tgt.argv.v;
 	spec.envp = pol.no_environment ? (env.v ? env.v : (char *[]){ NULL })
 				       : environ;
-	spec.filter = filter;
+	spec.filter = &filter;
 	spec.scope_abstract_unix = pol.no_network && !pol.allow_unix_all &&
 				   pol.n_allow_unix == 0;
 	spec.display = o.target_argv[0];
@@ -204,11 +259,17 @@ main(int argc, char **argv)
 	if (pid < 0)
 		die_msg(HM_EXIT_FAILURE, err);
 	protect_supervisor();
-	seccomp_release(filter);
+	filter_free(&filter);
 
 	cfg.policy = &pol;
 	cfg.target = pid;
 	cfg.target_python = tgt.python;
+	cfg.no_freeze = getenv("HERMETIC_TEST_NO_FREEZE") != NULL;
+	if (cfg.no_freeze)
+		warn("HERMETIC_TEST_NO_FREEZE is set: pointer arguments can "
+		     "be raced (for hermetic's own tests only)");
+	if (pol.no_environment)
+		scrub_own_environment(initial_env);
 	status = tracer_run(&cfg, &killed);
 	report_summary(killed);
 

@@ -22,6 +22,7 @@
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "arch.h"
@@ -37,6 +38,12 @@
 
 #ifndef SECCOMP_FILTER_FLAG_NEW_LISTENER
 #define SECCOMP_FILTER_FLAG_NEW_LISTENER (1UL << 3)
+#endif
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef SYS_pidfd_getfd
+#define SYS_pidfd_getfd 438
 #endif
 #ifndef CLONE_NEWCGROUP
 #define CLONE_NEWCGROUP 0x02000000
@@ -116,8 +123,9 @@ static void
 check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 	       uint64_t addr, uint64_t len, struct outcome *o)
 {
+	char real[PATH_MAX];
+	bool own = false, have_real = false;
 	struct hm_sockaddr sa;
-	bool own = false;
 	int rc;
 
 	rc = decode_sockaddr(t->tid, addr, len, &sa);
@@ -144,19 +152,27 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 				deny_quietly(o, ENAMETOOLONG);
 				return;
 			}
-			if (stat(path, &st) < 0) {
-				/* nothing listens there (nscd, say): the
-				 * kernel would say the same */
-				if (errno == ENOENT || errno == ENOTDIR) {
+			if (stat(path, &st) < 0 || !realpath(path, real)) {
+				/* nothing listens there (nscd, say), or the
+				 * task could not reach it either: the kernel
+				 * says the same */
+				if (errno == ENOENT || errno == ENOTDIR ||
+				    errno == EACCES) {
 					deny_quietly(o, errno);
 					return;
 				}
+				/* where it leads is unknown: no rule can
+				 * match it */
+				deny(o, CAT_NETWORK, "no-network");
+				return;
 			} else {
 				own = own_unix_has(tr, &st);
+				have_real = true;
 			}
 		}
 	}
-	apply(o, policy_sockaddr(tr->policy, op, &sa, own));
+	apply(o, policy_sockaddr(tr->policy, op, &sa, own,
+				 have_real ? real : NULL));
 
 	/* a unix name the tree binds becomes its own once bind succeeds */
 	if (op == NET_BIND && o->d.verdict == V_ALLOW && sa.family == AF_UNIX &&
@@ -211,6 +227,54 @@ check_sendmmsg(struct tracer *tr, struct tracee *t, uint64_t vec,
 	}
 }
 
+/*
+ * listen(fd): the kernel binds an unbound socket to every address, so look
+ * at the socket's local address, through a copy of the descriptor
+ * (pidfd_getfd, Linux 5.6).
+ */
+static void
+check_listen(struct tracer *tr, struct tracee *t, int fd, struct outcome *o)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	struct hm_sockaddr local;
+	pid_t pid = t->proc ? t->proc->tgid : t->tid;
+	int pidfd, sock = -1, err = 0;
+
+	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (pidfd >= 0) {
+		sock = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+		if (sock < 0)
+			err = errno;
+		close(pidfd);
+	} else {
+		err = errno;
+	}
+	if (sock < 0) {
+		if (err == EBADF) {
+			deny_quietly(o, EBADF);	/* as the kernel would */
+			return;
+		}
+		snprintf(o->detail, sizeof(o->detail),
+			 "fd=%d (its address is unreadable: %s)", fd,
+			 strerror(err));
+		deny(o, CAT_NETWORK, "no-network");
+		return;
+	}
+	memset(&ss, 0, sizeof(ss));
+	if (getsockname(sock, (struct sockaddr *)&ss, &len) < 0) {
+		err = errno;
+		close(sock);
+		/* not a socket: the kernel refuses listen() by itself */
+		deny_quietly(o, err == ENOTSOCK ? ENOTSOCK : EBADF);
+		return;
+	}
+	close(sock);
+	sockaddr_decode(&ss, len, &local);
+	sockaddr_format(&local, o->detail, sizeof(o->detail));
+	apply(o, policy_listen(tr->policy, &local));
+}
+
 /* Read what the network syscalls point at, with the peers held. */
 static void
 inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
@@ -239,6 +303,9 @@ inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		break;
 	case SC_BIND:
 		check_sockaddr(tr, t, NET_BIND, a[1], a[2], o);
+		break;
+	case SC_LISTEN:
+		check_listen(tr, t, (int)a[0], o);
 		break;
 	case SC_SENDMSG:
 		check_sendmsg(tr, t, a[1], o);
@@ -284,14 +351,24 @@ inspect_exec(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		return;
 	}
 	if (decode_proc_path(t->tid, dirfd, path, proc_path,
-			     sizeof(proc_path)) < 0 ||
-	    stat(proc_path, &st) < 0) {
-		/* exec would fail: a PATH search trying each directory
-		 * is not an action worth a line */
-		if (errno == ENOENT || errno == ENOTDIR) {
-			deny_quietly(o, errno);
+			     sizeof(proc_path)) < 0) {
+		deny_quietly(o, ENAMETOOLONG);
+		return;
+	}
+	if (stat(proc_path, &st) < 0) {
+		int e = errno;
+
+		/* exec would fail by itself, and a PATH search (execvp,
+		 * posix_spawnp) goes on to the next directory after these:
+		 * answer as the kernel would, and report nothing */
+		if (e == ENOENT || e == ENOTDIR || e == EACCES || e == ELOOP ||
+		    e == ENAMETOOLONG) {
+			deny_quietly(o, e);
 			return;
 		}
+	} else if (!decode_may_exec(t->tid, &st)) {
+		deny_quietly(o, EACCES);
+		return;
 	} else {
 		allowed = policy_exec_id_allowed(p, st.st_dev, st.st_ino,
 						 false);
@@ -345,6 +422,12 @@ inspect_conditional(enum sc_class cls, const uint64_t *a, struct outcome *o)
 		break;
 	case SC_SECCOMP:
 		refuse = ((uint32_t)a[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER) != 0;
+		if (refuse && a[2] == 0) {
+			/* a probe of the flag (libseccomp makes one): with no
+			 * program the kernel answers EFAULT by itself */
+			deny_quietly(o, EFAULT);
+			return;
+		}
 		if (refuse)
 			snprintf(o->detail, sizeof(o->detail),
 				 "flags=SECCOMP_FILTER_FLAG_NEW_LISTENER");
@@ -414,6 +497,7 @@ decide(struct tracer *tr, struct tracee *t,
 	case SC_SENDMSG:
 	case SC_SENDMMSG:
 	case SC_BIND:
+	case SC_LISTEN:
 		inspect_net(tr, t, cls, a, o);
 		break;
 	case SC_EXECVE:

@@ -185,8 +185,11 @@ policy_socket(const struct policy *p, int domain, int type, int protocol)
 /* --allow-unix=PATH matches the socket itself or anything below a
  * directory; =@NAME matches one abstract name. */
 static bool
-unix_allowed(const struct policy *p, const struct hm_sockaddr *sa)
+unix_allowed(const struct policy *p, const struct hm_sockaddr *sa,
+	     const char *real)
 {
+	const char *path = real ? real : sa->path;
+
 	if (p->allow_unix_all)
 		return true;
 	for (size_t i = 0; i < p->n_allow_unix; i++) {
@@ -203,8 +206,8 @@ unix_allowed(const struct policy *p, const struct hm_sockaddr *sa)
 			continue;
 		while (n > 1 && rule[n - 1] == '/')
 			n--;
-		if (strncmp(sa->path, rule, n) == 0 &&
-		    (sa->path[n] == '\0' || sa->path[n] == '/' || n == 1))
+		if (strncmp(path, rule, n) == 0 &&
+		    (path[n] == '\0' || path[n] == '/' || n == 1))
 			return true;
 	}
 	return false;
@@ -212,7 +215,8 @@ unix_allowed(const struct policy *p, const struct hm_sockaddr *sa)
 
 struct decision
 policy_sockaddr(const struct policy *p, enum net_op op,
-		const struct hm_sockaddr *sa, bool own_unix)
+		const struct hm_sockaddr *sa, bool own_unix,
+		const char *unix_real)
 {
 	if (!p->no_network)
 		return allow_any;
@@ -227,7 +231,8 @@ policy_sockaddr(const struct policy *p, enum net_op op,
 		break;
 	case AF_UNIX:
 		/* binding a name is local; using one needs it to be ours */
-		if (op == NET_BIND || own_unix || unix_allowed(p, sa))
+		if (op == NET_BIND || own_unix ||
+		    unix_allowed(p, sa, unix_real))
 			return allow(CAT_NETWORK);
 		break;
 	case AF_NETLINK:
@@ -253,6 +258,18 @@ policy_sockaddr(const struct policy *p, enum net_op op,
 			return allow(CAT_NETWORK);
 		break;
 	}
+	return deny(CAT_NETWORK, "no-network");
+}
+
+struct decision
+policy_listen(const struct policy *p, const struct hm_sockaddr *local)
+{
+	if (!p->no_network)
+		return allow_any;
+	if (local->family != AF_INET && local->family != AF_INET6)
+		return allow(CAT_NETWORK);
+	if (local->valid && sockaddr_is_loopback(local))
+		return allow(CAT_NETWORK);
 	return deny(CAT_NETWORK, "no-network");
 }
 

@@ -96,11 +96,22 @@ enum net_op {
 
 /*
  * A socket address used by connect, a send with a destination, or bind.
- * "own_unix" says the unix socket at that name was bound by a process of
- * the traced tree.
+ * For a unix socket with a filesystem name, "unix_real" is the path it
+ * resolves to (symlinks and ".." followed; NULL when unknown), which the
+ * --allow-unix rules are matched against, and "own_unix" says the socket
+ * there was bound by a process of the traced tree.
  */
 struct decision policy_sockaddr(const struct policy *p, enum net_op op,
-				const struct hm_sockaddr *sa, bool own_unix);
+				const struct hm_sockaddr *sa, bool own_unix,
+				const char *unix_real);
+
+/*
+ * listen() on a socket whose local address is "local": the kernel binds an
+ * unbound socket to every address, so under --no-network only a socket
+ * bound to loopback may listen.
+ */
+struct decision policy_listen(const struct policy *p,
+			      const struct hm_sockaddr *local);
 
 /* fork, vfork, or clone without CLONE_THREAD, by a process that is (or is
  * not) armed. */

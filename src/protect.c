@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -96,11 +97,31 @@ out_close:
 	return rc;
 }
 
+/*
+ * Take CAP_SYS_PTRACE out of the bounding and inheritable sets, so that no
+ * program the tree execs has it (a root exec gets bounding | inheritable).
+ * Without it even root cannot read a non-dumpable process's /proc files
+ * (environ, fd), which Landlock's scope, for the read-only access mode,
+ * does not refuse. Harmless when the task does not have the capability.
+ */
 static int
 drop_ptrace_cap(void)
 {
+	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3,
+						0 };
+	struct __user_cap_data_struct data[2];
+
 	if (prctl(PR_CAPBSET_DROP, CAP_SYS_PTRACE, 0, 0, 0) < 0 &&
 	    errno != EPERM)
+		return -errno;
+	if (syscall(SYS_capget, &hdr, data) < 0)
+		return -errno;
+	if (!(data[CAP_TO_INDEX(CAP_SYS_PTRACE)].inheritable &
+	      CAP_TO_MASK(CAP_SYS_PTRACE)))
+		return 0;
+	data[CAP_TO_INDEX(CAP_SYS_PTRACE)].inheritable &=
+		~CAP_TO_MASK(CAP_SYS_PTRACE);
+	if (syscall(SYS_capset, &hdr, data) < 0)
 		return -errno;
 	return 0;
 }
@@ -109,7 +130,10 @@ int
 protect_child(bool scope_abstract_unix, const char **how)
 {
 	int abi = protect_landlock_abi();
+	int rc = drop_ptrace_cap();
 
+	if (rc < 0)
+		return rc;
 	if (abi >= 6) {
 		struct hm_ruleset_attr attr = {
 			.scoped = HM_LANDLOCK_SCOPE_SIGNAL |
@@ -121,21 +145,24 @@ protect_child(bool scope_abstract_unix, const char **how)
 				      sizeof(attr), 0);
 
 		if (fd >= 0) {
-			int rc = (int)syscall(SYS_landlock_restrict_self, fd, 0);
-
+			rc = (int)syscall(SYS_landlock_restrict_self, fd, 0);
 			close(fd);
 			if (rc == 0) {
-				*how = "landlock domain (ptrace, signal and "
-				       "socket scopes)";
+				*how = scope_abstract_unix
+					? "landlock domain (ptrace, signal and "
+					  "abstract unix socket scopes)"
+					: "landlock domain (ptrace and signal "
+					  "scopes)";
 				return 0;
 			}
 		}
-	} else if (abi >= 2 && landlock_fs_open_domain(abi) == 0) {
+	}
+	if (abi >= 2 && landlock_fs_open_domain(abi) == 0) {
 		*how = "landlock domain (ptrace scope)";
 		return 0;
 	}
-	*how = "CAP_SYS_PTRACE dropped from the bounding set";
-	return drop_ptrace_cap();
+	*how = "no landlock domain; CAP_SYS_PTRACE dropped";
+	return 0;
 }
 
 void

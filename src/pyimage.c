@@ -57,7 +57,9 @@ string_at(const struct image *im, const Elf64_Shdr *strtab, uint64_t off)
 	return s;
 }
 
-static bool
+/* The scans return 1 (found), 0 (not there) or -1 (the table cannot be
+ * read: the caller must not conclude "no Python"). */
+static int
 dynsym_exports_python(const struct image *im, const Elf64_Ehdr *eh,
 		      const Elf64_Shdr *sh)
 {
@@ -66,8 +68,9 @@ dynsym_exports_python(const struct image *im, const Elf64_Ehdr *eh,
 
 	if (!section(im, eh, sh->sh_link, &strtab) ||
 	    sh->sh_entsize != sizeof(Elf64_Sym) ||
-	    !in_bounds(im, sh->sh_offset, sh->sh_size))
-		return false;
+	    !in_bounds(im, sh->sh_offset, sh->sh_size) ||
+	    !in_bounds(im, strtab.sh_offset, strtab.sh_size))
+		return -1;
 	n = sh->sh_size / sizeof(Elf64_Sym);
 	for (uint64_t i = 0; i < n; i++) {
 		Elf64_Sym sym;
@@ -80,12 +83,12 @@ dynsym_exports_python(const struct image *im, const Elf64_Ehdr *eh,
 		name = string_at(im, &strtab, sym.st_name);
 		if (name && (strcmp(name, "_PyRuntime") == 0 ||
 			     strcmp(name, "Py_Version") == 0))
-			return true;
+			return 1;
 	}
-	return false;
+	return 0;
 }
 
-static bool
+static int
 dynamic_needs_libpython(const struct image *im, const Elf64_Ehdr *eh,
 			const Elf64_Shdr *sh)
 {
@@ -94,8 +97,9 @@ dynamic_needs_libpython(const struct image *im, const Elf64_Ehdr *eh,
 
 	if (!section(im, eh, sh->sh_link, &strtab) ||
 	    sh->sh_entsize != sizeof(Elf64_Dyn) ||
-	    !in_bounds(im, sh->sh_offset, sh->sh_size))
-		return false;
+	    !in_bounds(im, sh->sh_offset, sh->sh_size) ||
+	    !in_bounds(im, strtab.sh_offset, strtab.sh_size))
+		return -1;
 	n = sh->sh_size / sizeof(Elf64_Dyn);
 	for (uint64_t i = 0; i < n; i++) {
 		Elf64_Dyn d;
@@ -108,16 +112,16 @@ dynamic_needs_libpython(const struct image *im, const Elf64_Ehdr *eh,
 			continue;
 		name = string_at(im, &strtab, d.d_un.d_val);
 		if (name && strncmp(name, "libpython3", 10) == 0)
-			return true;
+			return 1;
 	}
-	return false;
+	return 0;
 }
 
 enum pyimage
 pyimage_scan(const void *buf, size_t len)
 {
 	struct image im = { buf, len };
-	bool seen_table = false;
+	bool seen_table = false, unreadable = false;
 	Elf64_Ehdr eh;
 
 	if (len < EI_NIDENT || memcmp(buf, ELFMAG, SELFMAG) != 0)
@@ -132,22 +136,27 @@ pyimage_scan(const void *buf, size_t len)
 
 	for (unsigned int i = 0; i < eh.e_shnum; i++) {
 		Elf64_Shdr sh;
+		int r = 0;
 
 		if (!section(&im, &eh, i, &sh))
 			return PYIMAGE_UNKNOWN;
-		if (sh.sh_type == SHT_DYNSYM) {
+		if (sh.sh_type == SHT_DYNSYM)
+			r = dynsym_exports_python(&im, &eh, &sh);
+		else if (sh.sh_type == SHT_DYNAMIC)
+			r = dynamic_needs_libpython(&im, &eh, &sh);
+		else
+			continue;
+		if (r > 0)
+			return PYIMAGE_PYTHON;
+		if (r < 0)
+			unreadable = true;
+		else
 			seen_table = true;
-			if (dynsym_exports_python(&im, &eh, &sh))
-				return PYIMAGE_PYTHON;
-		} else if (sh.sh_type == SHT_DYNAMIC) {
-			seen_table = true;
-			if (dynamic_needs_libpython(&im, &eh, &sh))
-				return PYIMAGE_PYTHON;
-		}
 	}
 	/* a static binary has neither table: it cannot load extension
-	 * modules, but we cannot tell either, so say unknown */
-	return seen_table ? PYIMAGE_NO_PYTHON : PYIMAGE_UNKNOWN;
+	 * modules, but we cannot tell either, so say unknown; and a table
+	 * that could not be read leaves the question open */
+	return seen_table && !unreadable ? PYIMAGE_NO_PYTHON : PYIMAGE_UNKNOWN;
 }
 
 #define CACHE_SIZE 64

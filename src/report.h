@@ -18,7 +18,7 @@
 struct event {
 	pid_t pid;		/* process (tgid) */
 	pid_t tid;
-	const char *syscall;	/* "connect", "execve", "i386:socketcall" */
+	const char *syscall;	/* "connect", "execve", "syscall" (unknown) */
 	struct decision d;
 	const char *detail;	/* "host=1.2.3.4:80", "path=/bin/ls", or NULL */
 	const char *argv;	/* formatted argv (--show-argv), or NULL */

@@ -150,13 +150,18 @@ format_name(char *dst, size_t size, const char *src, size_t n)
 {
 	size_t o = 0;
 
-	for (size_t i = 0; i < n && o + 5 < size; i++) {
+	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)src[i];
 
-		if (c >= 0x21 && c < 0x7f && c != '\\')
+		if (c >= 0x21 && c < 0x7f && c != '\\') {
+			if (o + 1 >= size)
+				break;
 			dst[o++] = (char)c;
-		else
+		} else {
+			if (o + 4 >= size)
+				break;
 			o += (size_t)snprintf(dst + o, size - o, "\\x%02x", c);
+		}
 	}
 	dst[o] = '\0';
 }

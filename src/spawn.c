@@ -56,15 +56,13 @@ child_fail(int status, const char *what, int err)
 static noreturn void
 child_main(const struct spawn_spec *s, pid_t parent)
 {
-	struct sigaction dfl = { .sa_handler = SIG_DFL };
 	const char *how = "";
-	sigset_t all;
 	int rc;
 
-	for (int sig = 1; sig < NSIG; sig++)
-		sigaction(sig, &dfl, NULL);
-	sigemptyset(&all);
-	sigprocmask(SIG_SETMASK, &all, NULL);
+	/* what hermetic changed goes back to how hermetic found it: an
+	 * ignored SIGHUP (nohup) stays ignored, a blocked signal blocked */
+	for (int i = 0; i < s->nsaved; i++)
+		sigaction(s->saved[i].sig, &s->saved[i].sa, NULL);
 
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0 ||
 	    getppid() != parent)
@@ -78,11 +76,20 @@ child_main(const struct spawn_spec *s, pid_t parent)
 	if (rc < 0)
 		child_fail(HM_EXIT_FAILURE, "cannot confine the target", -rc);
 	debug("self-protection: %s", how);
-	rc = seccomp_load(s->filter);
+	{
+		struct sock_fprog range = { s->filter->range_len,
+					    s->filter->range };
+
+		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &range) < 0)
+			child_fail(HM_EXIT_FAILURE,
+				   "cannot install the seccomp filter", errno);
+	}
+	rc = seccomp_load(s->filter->policy);
 	if (rc < 0)
 		child_fail(HM_EXIT_FAILURE,
 			   "cannot install the seccomp filter", -rc);
 
+	sigprocmask(SIG_SETMASK, &s->mask, NULL);
 	execve(s->path, s->argv, s->envp);
 	rc = errno;
 	errno = rc;

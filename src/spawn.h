@@ -11,17 +11,27 @@
 #ifndef HERMETIC_SPAWN_H
 #define HERMETIC_SPAWN_H
 
-#include <seccomp.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/types.h>
+
+#include "filter.h"
 
 struct spawn_spec {
 	const char *path;	/* file to execve */
 	char *const *argv;
 	char *const *envp;
-	scmp_filter_ctx filter;
+	const struct filter *filter;
 	bool scope_abstract_unix;
 	const char *display;	/* target name for messages */
+	/* the signal state hermetic was started with, which the target gets
+	 * back before its exec (as if hermetic were not there) */
+	sigset_t mask;
+	int nsaved;
+	struct {
+		int sig;
+		struct sigaction sa;
+	} saved[8];
 };
 
 /* The ptrace options every tracee gets (inherited by its children). */
@@ -41,8 +51,8 @@ int spawn_check_support(char **err);
  * Fork and seize the target. Returns its pid, running towards its exec
  * (the first stops are the tracer's to handle), or -1 with "*err" set to a
  * message that names the cause and what to do (free(3)); the child is then
- * gone. Call with SIGCHLD blocked in the caller; the child unblocks every
- * signal and restores default dispositions before it execs.
+ * gone. The child restores the signal mask and the dispositions recorded
+ * in "s" before it execs.
  */
 pid_t spawn_target(const struct spawn_spec *s, char **err);
 

@@ -34,6 +34,7 @@ static const struct {
 	{ "sendmsg", SC_SENDMSG },
 	{ "sendmmsg", SC_SENDMMSG },
 	{ "bind", SC_BIND },
+	{ "listen", SC_LISTEN },
 	{ "execve", SC_EXECVE },
 	{ "execveat", SC_EXECVEAT },
 	{ "fork", SC_FORK },

@@ -20,6 +20,7 @@ enum sc_class {
 	SC_SENDMSG,
 	SC_SENDMMSG,
 	SC_BIND,
+	SC_LISTEN,	/* refused on a socket not bound to loopback */
 	SC_EXECVE,
 	SC_EXECVEAT,
 	SC_FORK,	/* fork, vfork */

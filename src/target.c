@@ -200,6 +200,29 @@ target_reaches_python(const char *path, const char *path_env)
 	return reaches(path, path_env, 0);
 }
 
+/*
+ * "env [-i] [-u NAME] [NAME=VALUE]... PROGRAM ARGS": the PROGRAM env will
+ * run, or NULL. env(1) given as the target is a launcher like a #! line.
+ */
+static const char *
+env_program(char *const *args, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const char *a = args[i];
+
+		if (strcmp(a, "-u") == 0 || strcmp(a, "-C") == 0) {
+			i++;
+			continue;
+		}
+		if (strcmp(a, "--") == 0)
+			return i + 1 < n ? args[i + 1] : NULL;
+		if (a[0] == '-' || strchr(a, '='))
+			continue;
+		return a;
+	}
+	return NULL;
+}
+
 static bool
 has_suffix(const char *s, const char *suffix)
 {
@@ -250,6 +273,26 @@ add_args(struct target *t, const struct options *o, int from)
 		strlist_add(&t->argv, o->target_argv[i]);
 }
 
+/* Does the program target "t" reach Python? env(1) given as the target is
+ * a launcher like a #! line: then what it runs decides. */
+static bool
+program_reaches_python(const struct target *t, const struct options *o,
+		       const char *path_env)
+{
+	const char *prog = NULL;
+	char *p;
+	bool r;
+
+	if (strcmp(base_name(t->path), "env") == 0)
+		prog = env_program(o->target_argv + 1, o->target_argc - 1);
+	if (!prog)
+		return target_reaches_python(t->path, path_env);
+	p = strchr(prog, '/') ? xstrdup(prog) : target_which(prog, path_env);
+	r = p && target_reaches_python(p, path_env);
+	free(p);
+	return r;
+}
+
 static int
 resolve_path(const struct options *o, const char *path_env, struct target *t,
 	     char **err)
@@ -283,7 +326,7 @@ resolve_path(const struct options *o, const char *path_env, struct target *t,
 	t->kind = TARGET_PROGRAM;
 	t->path = xstrdup(name);
 	add_args(t, o, 0);
-	t->python = target_reaches_python(t->path, path_env);
+	t->python = program_reaches_python(t, o, path_env);
 	return 0;
 }
 
@@ -306,7 +349,7 @@ target_resolve(const struct options *o, const char *path_env,
 		t->kind = TARGET_PROGRAM;
 		t->path = found;
 		add_args(t, o, 0);
-		t->python = target_reaches_python(found, path_env);
+		t->python = program_reaches_python(t, o, path_env);
 		return 0;
 	}
 

@@ -21,6 +21,7 @@ struct proc {
 	bool armed;	/* --no-subprocess applies to it */
 	bool initial;	/* the target's own process */
 	bool execed;	/* it has completed an exec under hermetic */
+	bool killed;	/* killed as a leftover once the target exited */
 };
 
 struct mm {

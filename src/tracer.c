@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@
 #include <unistd.h>
 
 #include "arch.h"
+#include "decode/decode.h"
 #include "pyimage.h"
 #include "log.h"
 #include "tracer.h"
@@ -160,18 +162,53 @@ image_is_python(pid_t tid)
 	return r == PYIMAGE_PYTHON || r == PYIMAGE_UNKNOWN;
 }
 
-/* After an exec by an armed process: the image must be one that
- * --allow-exec lets run (the check at the seccomp stop could be raced). */
+static bool
+stat_allowed(const struct policy *p, const char *path, bool image)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 &&
+	       policy_exec_id_allowed(p, st.st_dev, st.st_ino, image);
+}
+
+/*
+ * After an exec by an armed process: the image must be one that
+ * --allow-exec lets run (the check at the seccomp stop could be raced).
+ * For a #! script the image is its interpreter; then the script itself,
+ * which the kernel put in argv[1] or argv[2], must be an allowed file.
+ */
 static bool
 image_allowed(const struct policy *p, pid_t tid)
 {
-	char path[64];
-	struct stat st;
+	char path[64], cmd[PATH_MAX * 2 + 16], arg[PATH_MAX + 64];
+	ssize_t n;
+	size_t off;
+	int fd;
 
 	snprintf(path, sizeof(path), "/proc/%d/exe", (int)tid);
-	if (stat(path, &st) < 0)
+	if (stat_allowed(p, path, false))
+		return true;
+	if (!stat_allowed(p, path, true))
 		return false;
-	return policy_exec_id_allowed(p, st.st_dev, st.st_ino, true);
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, cmd, sizeof(cmd) - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	cmd[n] = '\0';
+	off = strlen(cmd) + 1;	/* skip argv[0], the interpreter */
+	for (int i = 1; i <= 2 && off < (size_t)n; i++) {
+		const char *a = cmd + off;
+
+		if (decode_proc_path(tid, AT_FDCWD, a, arg, sizeof(arg)) == 0 &&
+		    stat_allowed(p, arg, false))
+			return true;
+		off += strlen(a) + 1;
+	}
+	return false;
 }
 
 static void
@@ -343,24 +380,16 @@ next_status(struct tracer *tr, pid_t *tid, int *status)
 	}
 }
 
-/* The target exited: kill what is left of its tree. */
+/* The target exited: kill what is left of its tree, counting processes. */
 static void
 kill_rest(struct tracer *tr)
 {
-	const struct proc *seen[64];
-	size_t nseen = 0;
-
 	tr->killing = true;
 	for (struct tracee *t = tracee_first(); t; t = tracee_next(t)) {
-		bool counted = false;
-
-		for (size_t i = 0; i < nseen; i++)
-			if (seen[i] == t->proc && t->proc)
-				counted = true;
-		if (!counted) {
+		if (!t->proc || !t->proc->killed) {
 			tr->killed++;
-			if (nseen < 64)
-				seen[nseen++] = t->proc;
+			if (t->proc)
+				t->proc->killed = true;
 		}
 		kill(t->tid, SIGKILL);
 	}
@@ -377,15 +406,15 @@ tracer_run(const struct tracer_config *cfg, unsigned int *killed)
 	tr.policy = cfg->policy;
 	tr.target = cfg->target;
 	tr.target_python = cfg->target_python;
-	tr.no_freeze = getenv("HERMETIC_TEST_NO_FREEZE") != NULL;
-	if (tr.no_freeze)
-		warn("HERMETIC_TEST_NO_FREEZE is set: pointer arguments can "
-		     "be raced (for hermetic's own tests only)");
+	tr.no_freeze = cfg->no_freeze;
 
 	proc = proc_new(cfg->target);
 	proc->initial = true;
 	tracee_add(cfg->target, proc, mm_new());
 	forward_pid = cfg->target;
+	/* signals that came while the target was being started are
+	 * forwarded now */
+	sigprocmask(SIG_UNBLOCK, &cfg->unblock, NULL);
 
 	while (next_status(&tr, &tid, &status)) {
 		dispatch(&tr, tid, status);

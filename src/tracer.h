@@ -11,6 +11,7 @@
 #ifndef HERMETIC_TRACER_H
 #define HERMETIC_TRACER_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -20,6 +21,9 @@ struct tracer_config {
 	const struct policy *policy;
 	pid_t target;		/* seized by spawn_target() */
 	bool target_python;	/* the target reaches a Python interpreter */
+	sigset_t unblock;	/* signals to unblock once the target is
+				 * known: the forwarded ones */
+	bool no_freeze;		/* test knob: no hold (see freeze.c) */
 };
 
 /*

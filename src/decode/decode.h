@@ -10,8 +10,10 @@
 #ifndef HERMETIC_DECODE_H
 #define HERMETIC_DECODE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "sockaddr.h"
@@ -49,6 +51,15 @@ long decode_mmsg_names(pid_t tid, uint64_t vec, unsigned int vlen,
  */
 int decode_proc_path(pid_t tid, int dirfd, const char *path, char *out,
 		     size_t size);
+
+/*
+ * Would the kernel let task "tid" execute the file "st" describes? A
+ * regular file with the execute bit that applies to the task's fsuid,
+ * fsgid and groups (read from /proc/TID/status); root needs any execute
+ * bit. ACLs, capabilities and noexec mounts are not considered. Unreadable
+ * credentials give true (the caller then reports a denial).
+ */
+bool decode_may_exec(pid_t tid, const struct stat *st);
 
 /* ===== exec.c ===== */
 

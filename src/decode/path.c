@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "decode/decode.h"
 
@@ -33,4 +35,66 @@ decode_proc_path(pid_t tid, int dirfd, const char *path, char *out,
 	if (n < 0 || (size_t)n >= size)
 		return -ENAMETOOLONG;
 	return 0;
+}
+
+/* The fourth field (the filesystem id) of the "Uid:" or "Gid:" line. */
+static bool
+fs_id(const char *line, unsigned long *id)
+{
+	char *end;
+	const char *p = line;
+
+	for (int i = 0; i < 3; i++) {
+		strtoul(p, &end, 10);
+		if (end == p)
+			return false;
+		p = end;
+	}
+	*id = strtoul(p, &end, 10);
+	return end != p;
+}
+
+bool
+decode_may_exec(pid_t tid, const struct stat *st)
+{
+	unsigned long uid = 0, gid = 0;
+	bool have_uid = false, have_gid = false, in_group = false;
+	char path[64], line[4096];
+	FILE *f;
+
+	if (!S_ISREG(st->st_mode))
+		return false;
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return true;
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "Uid:", 4) == 0)
+			have_uid = fs_id(line + 4, &uid);
+		else if (strncmp(line, "Gid:", 4) == 0)
+			have_gid = fs_id(line + 4, &gid);
+		else if (strncmp(line, "Groups:", 7) == 0) {
+			char *p = line + 7, *end;
+
+			for (;;) {
+				unsigned long g = strtoul(p, &end, 10);
+
+				if (end == p)
+					break;
+				if (g == (unsigned long)st->st_gid)
+					in_group = true;
+				p = end;
+			}
+		}
+	}
+	fclose(f);
+	if (!have_uid || !have_gid)
+		return true;
+	if (uid == 0)
+		return (st->st_mode & 0111) != 0;
+	if (uid == (unsigned long)st->st_uid)
+		return (st->st_mode & 0100) != 0;
+	if (gid == (unsigned long)st->st_gid || in_group)
+		return (st->st_mode & 0010) != 0;
+	return (st->st_mode & 0001) != 0;
 }

@@ -1,1 +1,14 @@
 # SPDX-License-Identifier: MIT
+# End-to-end tests: real python3 programs under the real supervisor.
+
+TESTS += tests/e2e/unavailable.sh
+EXTRA_DIST += tests/e2e/py/listener.py tests/e2e/unprivileged.sh \
+	tests/e2e/unavailable.sh \
+	tests/e2e/net.mk tests/e2e/proc.mk
+
+include tests/e2e/net.mk
+include tests/e2e/proc.mk
+
+# Last: the whole e2e and security suites again as an unprivileged user
+# (when make check runs as root), since that is how most people run it.
+TESTS += tests/e2e/unprivileged.sh

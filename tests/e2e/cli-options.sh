@@ -1,0 +1,111 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The command line: a missing "--" is exit 125 with a message saying to add
+# it; unknown options and bad values are 125; --version prints
+# "hermetic X.Y.Z"; --help exits 0; --no-code-exec and
+# --no-interpreter-mutation are refused (no system-call boundary);
+# --fs-readonly, --block-native, --deny-import, --allow-domain are
+# "not supported yet"; --seal is accepted. A refused command line never
+# starts the target (its marker is absent).
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+. "$E2E/proc-helpers.inc"
+require_python_
+
+ran="$T/ran"
+prog="open('$ran', 'w').close()"
+
+# refused: exit 125, a message, and the target did not run
+refused_() {
+    rm -f "$ran"
+    run_h "$@"
+    expect_rc 125 "exit status of hermetic $*"
+    [ ! -s "$T/out" ] || fail_ "hermetic $* wrote to stdout"
+    expect_no_file "$ran" "the target's marker (hermetic $*)"
+}
+
+# -- missing "--"
+refused_ "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: missing '--' before the target: write 'hermetic [OPTIONS] -- $PYTHON3 ...'"
+refused_ --no-network "$PYTHON3" -c "$prog"
+expect_err "^hermetic: missing '--' before the target: write 'hermetic \[OPTIONS\] -- "
+refused_
+expect_err "^hermetic: missing '--' before the target"
+refused_ --trace
+expect_err "^hermetic: missing '--'"
+refused_ --
+expect_err_is "hermetic: no target after '--'; try 'hermetic --help'"
+pass_ "a missing '--' (or target) is 125 with a message saying to add it"
+
+# -- unknown options, bad values
+refused_ --bogus -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: unknown or ambiguous option '--bogus'; try 'hermetic --help'"
+refused_ -x -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: unknown option '-x'; try 'hermetic --help'"
+refused_ --trace=yes -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: option '--trace' takes no value; try 'hermetic --help'"
+refused_ --allow-exec
+expect_err "^hermetic: option '--allow-exec' needs a value"
+refused_ --allow-unix=relative/path -- "$PYTHON3" -c "$prog"
+expect_err '^hermetic: --allow-unix=relative/path: give an absolute socket path'
+pass_ "unknown options and bad values are 125"
+
+# -- --version, --help
+run_h --version
+expect_rc 0
+version=$(sed -n 's/^AC_INIT(\[hermetic\], *\[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac" 2>/dev/null)
+[ -z "$version" ] || expect_out_is "hermetic $version"
+expect_out '^hermetic [0-9]+\.[0-9]+\.[0-9]+$'
+expect_err_empty
+run_h --help
+expect_rc 0
+expect_out '^usage: hermetic \[OPTIONS\] -- TARGET \[ARGS\.\.\.\]$'
+expect_err_empty
+cp "$T/out" "$T/help"
+run_h -h
+expect_rc 0
+cmp -s "$T/help" "$T/out" || fail_ "-h and --help differ"
+# --help needs no target
+run_h --help --no-network
+expect_rc 0
+pass_ "--version prints 'hermetic X.Y.Z', --help exits 0"
+
+# -- refused: no system-call boundary
+for f in --no-code-exec --no-interpreter-mutation; do
+    refused_ $f -- "$PYTHON3" -c "$prog"
+    expect_err "^hermetic: $f cannot be enforced at the system-call boundary"
+done
+pass_ "--no-code-exec and --no-interpreter-mutation are refused with the reason"
+
+# -- not supported yet
+refused_ --fs-readonly -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: not supported yet: --fs-readonly"
+refused_ --fs-readonly=/ -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: not supported yet: --fs-readonly"
+refused_ --fs-readonly / -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: not supported yet: --fs-readonly"
+refused_ --block-native -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: not supported yet: --block-native"
+refused_ --deny-import x -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: not supported yet: --deny-import"
+refused_ --allow-domain x -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: not supported yet: --allow-domain"
+pass_ "not-yet-enforced options are 125 'not supported yet: --flag'"
+
+# -- --seal is accepted: the target runs
+rm -f "$ran"
+run_h --seal -- "$PYTHON3" -c "$prog"
+expect_rc 0
+expect_file "$ran" "the target's marker (--seal)"
+expect_err_empty
+# and combines with a guard that still works
+rm -f "$T/m"
+run_h --seal --no-subprocess -- "$PYTHON3" "$PY/proc_spawn.py" subprocess "$T/m"
+expect_rc 10
+expect_no_file "$T/m"
+pass_ "--seal is accepted"
+
+# -- options after "--" belong to the target
+run_h -- "$PYTHON3" "$PY/proc_argv.py" --bogus --version
+expect_rc 0
+expect_out_is '["--bogus", "--version"]'
+pass_ "options after '--' are the target's"

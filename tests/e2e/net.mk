@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: MIT
+# Network end-to-end tests: real python3 programs under the real hermetic,
+# checked against listeners running outside it. Included from
+# tests/e2e/local.mk (non-recursive: paths are from the top).
+#
+# net-listen.sh and net-unix-allow.sh assert behaviour hermetic does not
+# have yet (an unbound listen() reachable under --no-network; --allow-unix
+# rules matched on the spelling of the path): they fail until it is fixed.
+
+TESTS += \
+	tests/e2e/net-tcp.sh \
+	tests/e2e/net-udp.sh \
+	tests/e2e/net-ipv6.sh \
+	tests/e2e/net-metadata.sh \
+	tests/e2e/net-dns.sh \
+	tests/e2e/net-socket.sh \
+	tests/e2e/net-bind.sh \
+	tests/e2e/net-listen.sh \
+	tests/e2e/net-unix.sh \
+	tests/e2e/net-unix-allow.sh \
+	tests/e2e/net-threads.sh \
+	tests/e2e/net-asyncio.sh \
+	tests/e2e/net-summary.sh
+
+EXTRA_DIST += \
+	tests/e2e/net-lib.inc \
+	tests/e2e/net-tcp.sh \
+	tests/e2e/net-udp.sh \
+	tests/e2e/net-ipv6.sh \
+	tests/e2e/net-metadata.sh \
+	tests/e2e/net-dns.sh \
+	tests/e2e/net-socket.sh \
+	tests/e2e/net-bind.sh \
+	tests/e2e/net-listen.sh \
+	tests/e2e/net-unix.sh \
+	tests/e2e/net-unix-allow.sh \
+	tests/e2e/net-threads.sh \
+	tests/e2e/net-asyncio.sh \
+	tests/e2e/net-summary.sh \
+	tests/e2e/py/net_probe.py \
+	tests/e2e/py/net_listener.py \
+	tests/e2e/py/net_threads.py \
+	tests/e2e/py/net_asyncio.py

@@ -1,0 +1,874 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * Unit tests of the seccomp filters (filter.c). filter_build() makes two
+ * programs for a policy: the libseccomp policy filter (exported here with
+ * seccomp_export_bpf()) and the range filter. Each table row (policy,
+ * arch, syscall number, arguments) runs through both in the simulator of
+ * tests/lib/bpf_sim.c, combined as the kernel combines stacked filters,
+ * and the action and data are compared with the expected ones. Rows cover
+ * the register-only conditions (socket families, sendto without an
+ * address, clone flags, prctl, seccomp, personality), garbage in the
+ * upper half of 32-bit arguments, the always-refused and fallback
+ * syscalls, unknown numbers, x32 numbers, nr -1 and foreign arches. Then
+ * every syscall of sysent is checked against its class, each filter on its
+ * own against its part of the job, and socket() against policy_socket()
+ * over a wide range of arguments, so that BPF and the tracer agree.
+ *
+ * The rows use x86_64 numbers; on other arches the binary says so and
+ * exits 77 (skipped).
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "check_common.h"
+
+#if defined(__x86_64__)
+
+#include <errno.h>
+#include <linux/audit.h>
+#include <linux/netlink.h>
+#include <linux/seccomp.h>
+#include <netinet/in.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "bpf_sim.h"
+#include "filter.h"
+#include "policy.h"
+#include "sysent.h"
+
+#ifndef SECCOMP_FILTER_FLAG_NEW_LISTENER
+#define SECCOMP_FILTER_FLAG_NEW_LISTENER (1UL << 3)
+#endif
+#ifndef CLONE_NEWCGROUP
+#define CLONE_NEWCGROUP 0x02000000
+#endif
+
+#define X32_BIT 0x40000000U
+
+/* The flags glibc's pthread_create() passes to clone. */
+#define THREAD_FLAGS                                                           \
+	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |    \
+	 CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID |                  \
+	 CLONE_CHILD_CLEARTID)
+/* What fork() passes. */
+#define FORK_FLAGS (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD)
+
+#define UPPER 0xdeadbeef00000000ULL
+
+/* The policies of the rows. */
+enum pol {
+	P_NONE, /* no guard */
+	P_NET,	/* --no-network */
+	P_SUB,	/* --no-subprocess */
+	P_BOTH, /* both */
+	P_COUNT,
+};
+
+static const char *const pol_names[] = {"none", "no-network", "no-subprocess",
+					"both"};
+
+/* The two programs of each of the four policies, built once per process:
+ * the libseccomp policy filter (exported with seccomp_export_bpf()) and
+ * the range filter. */
+struct progs {
+	struct bpf_prog policy;
+	struct bpf_prog range;
+};
+
+static struct progs progs[P_COUNT];
+
+static void
+build_progs(enum pol which, struct progs *out)
+{
+	struct policy p;
+	struct filter f;
+	char *err = NULL, msg[256];
+	int fd, rc;
+
+	memset(&p, 0, sizeof(p));
+	p.no_network = which == P_NET || which == P_BOTH;
+	p.no_subprocess = which == P_SUB || which == P_BOTH;
+	rc = filter_build(&p, &f, &err);
+	ck_assert_msg(rc == 0, "filter_build(%s): %s", pol_names[which],
+		      err ? err : "");
+	ck_assert_ptr_nonnull(f.policy);
+	ck_assert_ptr_nonnull(f.range);
+	ck_assert_uint_gt(f.range_len, 0);
+	fd = memfd_create("hermetic-bpf", MFD_CLOEXEC);
+	ck_assert_msg(fd >= 0, "memfd_create failed");
+	rc = seccomp_export_bpf(f.policy, fd);
+	ck_assert_msg(rc == 0, "seccomp_export_bpf: %s", strerror(-rc));
+	rc = bpf_prog_read(fd, &out->policy, msg, sizeof(msg));
+	ck_assert_msg(rc == 0, "%s", msg);
+	close(fd);
+	out->range.len = f.range_len;
+	out->range.insns = malloc(f.range_len * sizeof(*f.range));
+	ck_assert_ptr_nonnull(out->range.insns);
+	memcpy(out->range.insns, f.range, f.range_len * sizeof(*f.range));
+	filter_free(&f);
+	ck_assert_ptr_null(f.policy);
+	ck_assert_ptr_null(f.range);
+}
+
+static void
+progs_setup(void)
+{
+	for (int i = 0; i < P_COUNT; i++)
+		if (!progs[i].policy.insns)
+			build_progs((enum pol)i, &progs[i]);
+}
+
+static void
+progs_teardown(void)
+{
+	for (int i = 0; i < P_COUNT; i++) {
+		bpf_prog_free(&progs[i].policy);
+		bpf_prog_free(&progs[i].range);
+	}
+}
+
+static uint32_t
+run_one(const struct bpf_prog *prog, const char *which,
+	const struct seccomp_data *d)
+{
+	char msg[256];
+	uint32_t ret;
+
+	HM_CHECK(bpf_sim_run(prog, d, &ret, msg, sizeof(msg)) == 0,
+		 "%s filter, nr %d: %s", which, d->nr, msg);
+	return ret;
+}
+
+static struct seccomp_data
+data_of(uint32_t arch, int nr, const uint64_t args[6])
+{
+	struct seccomp_data d;
+
+	memset(&d, 0, sizeof(d));
+	d.nr = nr;
+	d.arch = arch;
+	d.instruction_pointer = 0x401000;
+	for (int i = 0; i < 6; i++)
+		d.args[i] = args ? args[i] : 0;
+	return d;
+}
+
+/* The precedence of an action, as the kernel's ACTION_ONLY() compares
+ * them: signed, lower wins (KILL_PROCESS is negative). */
+static int32_t
+action_rank(uint32_t ret)
+{
+	return (int32_t)(ret & SECCOMP_RET_ACTION_FULL);
+}
+
+/*
+ * Run one syscall through the stacked filters of "which" as the kernel
+ * does (seccomp_run_filters()): every filter runs, newest first, and a
+ * result replaces the one so far only when its action ranks strictly
+ * higher, so on a tie the newer filter's data stays. spawn.c installs the
+ * range filter first and the policy filter over it.
+ */
+static uint32_t
+run(enum pol which, uint32_t arch, int nr, const uint64_t args[6])
+{
+	struct seccomp_data d = data_of(arch, nr, args);
+	const struct bpf_prog *stack[2] = {&progs[which].policy,
+					   &progs[which].range};
+	static const char *const names[2] = {"policy", "range"};
+	uint32_t ret = SECCOMP_RET_ALLOW;
+
+	for (int i = 0; i < 2; i++) {
+		uint32_t cur = run_one(stack[i], names[i], &d);
+
+		if (action_rank(cur) < action_rank(ret))
+			ret = cur;
+	}
+	return ret;
+}
+
+#define ALLOW SECCOMP_RET_ALLOW
+#define TRACE_CHECK (SECCOMP_RET_TRACE | FILTER_TAG_CHECK)
+#define TRACE_ABI (SECCOMP_RET_TRACE | FILTER_TAG_ABI)
+#define ENOSYS_RET (SECCOMP_RET_ERRNO | ENOSYS)
+
+static const char *
+action_name(uint32_t ret, char *buf, size_t size)
+{
+	switch (ret & SECCOMP_RET_ACTION_FULL) {
+	case SECCOMP_RET_ALLOW:
+		snprintf(buf, size, "ALLOW");
+		break;
+	case SECCOMP_RET_TRACE:
+		snprintf(buf, size, "TRACE(%u)", ret & SECCOMP_RET_DATA);
+		break;
+	case SECCOMP_RET_ERRNO:
+		snprintf(buf, size, "ERRNO(%u)", ret & SECCOMP_RET_DATA);
+		break;
+	default:
+		snprintf(buf, size, "0x%08x", ret);
+		break;
+	}
+	return buf;
+}
+
+/* A row: under policies "pols" (a bit per enum pol), the syscall must
+ * give "want". */
+struct row {
+	const char *what;
+	unsigned int pols;
+	uint32_t arch;
+	int nr;
+	uint64_t args[6];
+	uint32_t want;
+};
+
+#define PB(p) (1U << (p))
+#define ALL_POLS (PB(P_NONE) | PB(P_NET) | PB(P_SUB) | PB(P_BOTH))
+#define NET_OFF (PB(P_NONE) | PB(P_SUB))
+#define NET_ON (PB(P_NET) | PB(P_BOTH))
+#define SUB_OFF (PB(P_NONE) | PB(P_NET))
+#define SUB_ON (PB(P_SUB) | PB(P_BOTH))
+#define X86 AUDIT_ARCH_X86_64
+
+/* clang-format off */
+static const struct row rows[] = {
+	{ "read(0)", ALL_POLS, X86, 0, { 0 }, ALLOW },
+	{ "write(1)", ALL_POLS, X86, 1, { 1 }, ALLOW },
+	{ "exit_group", ALL_POLS, X86, 231, { 0 }, ALLOW },
+	{ "read with garbage args", ALL_POLS, X86, 0, { ~0ULL, ~0ULL, ~0ULL }, ALLOW },
+
+	/* connect, bind, sendmsg: the tracer decides under --no-network */
+	{ "connect", NET_OFF, X86, 42, { 3, 0x7000, 16 }, ALLOW },
+	{ "connect", NET_ON, X86, 42, { 3, 0x7000, 16 }, TRACE_CHECK },
+	{ "bind", NET_OFF, X86, 49, { 3, 0x7000, 16 }, ALLOW },
+	{ "bind", NET_ON, X86, 49, { 3, 0x7000, 16 }, TRACE_CHECK },
+	{ "listen", NET_OFF, X86, 50, { 3, 128 }, ALLOW },
+	{ "listen", NET_ON, X86, 50, { 3, 128 }, TRACE_CHECK },
+	{ "sendmsg", NET_ON, X86, 46, { 3, 0x7000, 0 }, TRACE_CHECK },
+	{ "sendmmsg", NET_ON, X86, 307, { 3, 0x7000, 1, 0 }, TRACE_CHECK },
+	{ "sendmmsg", NET_OFF, X86, 307, { 3, 0x7000, 1, 0 }, ALLOW },
+	{ "sendmsg", NET_OFF, X86, 46, { 3, 0x7000, 0 }, ALLOW },
+
+	/* sendto: without an address it is a send on a connected socket */
+	{ "sendto no address", ALL_POLS, X86, 44, { 3, 0x7000, 10, 0, 0, 0 }, ALLOW },
+	{ "sendto address", NET_ON, X86, 44, { 3, 0x7000, 10, 0, 0x8000, 16 }, TRACE_CHECK },
+	{ "sendto address", NET_OFF, X86, 44, { 3, 0x7000, 10, 0, 0x8000, 16 }, ALLOW },
+	{ "sendto address in upper half", NET_ON, X86, 44, { 3, 0x7000, 10, 0, UPPER, 16 }, TRACE_CHECK },
+	{ "sendto address in upper half", NET_OFF, X86, 44, { 3, 0x7000, 10, 0, UPPER, 16 }, ALLOW },
+
+	/* socket() */
+	{ "socket inet stream nonblock", ALL_POLS, X86, 41, { AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0 }, ALLOW },
+	{ "socket inet6 dgram udp cloexec", ALL_POLS, X86, 41, { AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP }, ALLOW },
+	{ "socket unix seqpacket", ALL_POLS, X86, 41, { AF_UNIX, SOCK_SEQPACKET, 0 }, ALLOW },
+	{ "socket netlink route", ALL_POLS, X86, 41, { AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE }, ALLOW },
+	{ "socket netlink audit", NET_ON, X86, 41, { AF_NETLINK, SOCK_RAW, NETLINK_AUDIT }, TRACE_CHECK },
+	{ "socket netlink audit", NET_OFF, X86, 41, { AF_NETLINK, SOCK_RAW, NETLINK_AUDIT }, ALLOW },
+	{ "socket packet", NET_ON, X86, 41, { AF_PACKET, SOCK_RAW, 0x0300 }, TRACE_CHECK },
+	{ "socket packet", NET_OFF, X86, 41, { AF_PACKET, SOCK_RAW, 0x0300 }, ALLOW },
+	{ "socket inet raw", NET_ON, X86, 41, { AF_INET, SOCK_RAW, IPPROTO_ICMP }, TRACE_CHECK },
+	{ "socket inet raw", NET_OFF, X86, 41, { AF_INET, SOCK_RAW, IPPROTO_ICMP }, ALLOW },
+	{ "socket inet sctp", NET_ON, X86, 41, { AF_INET, SOCK_STREAM, 132 }, TRACE_CHECK },
+	{ "socket inet sctp", NET_OFF, X86, 41, { AF_INET, SOCK_STREAM, 132 }, ALLOW },
+	{ "socket vsock", NET_ON, X86, 41, { AF_VSOCK, SOCK_STREAM, 0 }, TRACE_CHECK },
+	{ "socket vsock", NET_OFF, X86, 41, { AF_VSOCK, SOCK_STREAM, 0 }, ALLOW },
+	/* the kernel reads only the low half of int arguments: garbage in
+	 * the upper half must never turn into ALLOW */
+	{ "socket inet, upper half of domain", NET_ON, X86, 41, { UPPER | AF_INET, SOCK_STREAM, 0 }, TRACE_CHECK },
+	{ "socket inet, upper half of domain", NET_OFF, X86, 41, { UPPER | AF_INET, SOCK_STREAM, 0 }, ALLOW },
+	{ "socket inet, upper half of protocol", NET_ON, X86, 41, { AF_INET, SOCK_STREAM, UPPER }, TRACE_CHECK },
+	{ "socket inet, upper half of protocol", NET_OFF, X86, 41, { AF_INET, SOCK_STREAM, UPPER }, ALLOW },
+	{ "socket unix, upper half of domain", NET_ON, X86, 41, { UPPER | AF_UNIX, SOCK_STREAM, 0 }, TRACE_CHECK },
+	{ "socket unix, upper half of domain", NET_OFF, X86, 41, { UPPER | AF_UNIX, SOCK_STREAM, 0 }, ALLOW },
+	{ "socket packet, upper half of domain", NET_ON, X86, 41, { UPPER | AF_PACKET, SOCK_RAW, 0 }, TRACE_CHECK },
+	{ "socket packet, upper half of domain", NET_OFF, X86, 41, { UPPER | AF_PACKET, SOCK_RAW, 0 }, ALLOW },
+	/* the type is masked to its low bits, which is all the kernel
+	 * reads as the type */
+	{ "socket inet stream, upper half of type", ALL_POLS, X86, 41, { AF_INET, UPPER | SOCK_STREAM, 0 }, ALLOW },
+
+	/* clone: threads always; processes only without --no-subprocess */
+	{ "clone thread", ALL_POLS, X86, 56, { THREAD_FLAGS }, ALLOW },
+	{ "clone fork", SUB_OFF, X86, 56, { FORK_FLAGS }, ALLOW },
+	{ "clone fork", SUB_ON, X86, 56, { FORK_FLAGS }, TRACE_CHECK },
+	{ "clone vm, no thread", SUB_ON, X86, 56, { CLONE_VM | CLONE_VFORK | SIGCHLD }, TRACE_CHECK },
+	{ "clone vm, no thread", SUB_OFF, X86, 56, { CLONE_VM | CLONE_VFORK | SIGCHLD }, ALLOW },
+	{ "clone thread|newuser", ALL_POLS, X86, 56, { THREAD_FLAGS | CLONE_NEWUSER }, TRACE_CHECK },
+	{ "clone newuser", ALL_POLS, X86, 56, { CLONE_NEWUSER | SIGCHLD }, TRACE_CHECK },
+	{ "clone untraced thread", ALL_POLS, X86, 56, { THREAD_FLAGS | CLONE_UNTRACED }, TRACE_CHECK },
+	{ "clone untraced", ALL_POLS, X86, 56, { CLONE_UNTRACED | SIGCHLD }, TRACE_CHECK },
+	{ "clone newns", ALL_POLS, X86, 56, { CLONE_NEWNS | SIGCHLD }, TRACE_CHECK },
+	{ "clone newnet", ALL_POLS, X86, 56, { CLONE_NEWNET | SIGCHLD }, TRACE_CHECK },
+	{ "clone newpid", ALL_POLS, X86, 56, { CLONE_NEWPID | SIGCHLD }, TRACE_CHECK },
+	{ "clone newipc", ALL_POLS, X86, 56, { CLONE_NEWIPC | SIGCHLD }, TRACE_CHECK },
+	{ "clone newuts", ALL_POLS, X86, 56, { CLONE_NEWUTS | SIGCHLD }, TRACE_CHECK },
+	{ "clone newcgroup", ALL_POLS, X86, 56, { CLONE_NEWCGROUP | SIGCHLD }, TRACE_CHECK },
+	/* the kernel takes the low 32 bits of clone flags */
+	{ "clone thread, upper half", ALL_POLS, X86, 56, { UPPER | THREAD_FLAGS }, ALLOW },
+	{ "clone fork, upper half", SUB_ON, X86, 56, { UPPER | FORK_FLAGS }, TRACE_CHECK },
+	{ "clone fork, upper half", SUB_OFF, X86, 56, { UPPER | FORK_FLAGS }, ALLOW },
+	{ "fork", SUB_OFF, X86, 57, { 0 }, ALLOW },
+	{ "fork", SUB_ON, X86, 57, { 0 }, TRACE_CHECK },
+	{ "vfork", SUB_ON, X86, 58, { 0 }, TRACE_CHECK },
+	{ "vfork", SUB_OFF, X86, 58, { 0 }, ALLOW },
+
+	/* exec */
+	{ "execve", SUB_OFF, X86, 59, { 0x1000, 0x2000, 0x3000 }, ALLOW },
+	{ "execve", SUB_ON, X86, 59, { 0x1000, 0x2000, 0x3000 }, TRACE_CHECK },
+	{ "execveat", SUB_OFF, X86, 322, { 3, 0x1000 }, ALLOW },
+	{ "execveat", SUB_ON, X86, 322, { 3, 0x1000 }, TRACE_CHECK },
+
+	/* ENOSYS, so libc falls back to clone and openat */
+	{ "clone3", ALL_POLS, X86, 435, { 0x1000, 88 }, ENOSYS_RET },
+	{ "openat2", ALL_POLS, X86, 437, { 3, 0x1000, 0x2000, 24 }, ENOSYS_RET },
+
+	/* always refused: the tracer reports and denies them */
+	{ "ptrace", ALL_POLS, X86, 101, { 16 /* PTRACE_ATTACH */, 1 }, TRACE_CHECK },
+	{ "process_vm_readv", ALL_POLS, X86, 310, { 1 }, TRACE_CHECK },
+	{ "process_vm_writev", ALL_POLS, X86, 311, { 1 }, TRACE_CHECK },
+	{ "pidfd_getfd", ALL_POLS, X86, 438, { 3, 4, 0 }, TRACE_CHECK },
+	{ "io_uring_setup", ALL_POLS, X86, 425, { 8, 0x1000 }, TRACE_CHECK },
+	{ "io_uring_enter", ALL_POLS, X86, 426, { 3 }, TRACE_CHECK },
+	{ "io_uring_register", ALL_POLS, X86, 427, { 3 }, TRACE_CHECK },
+	{ "bpf", ALL_POLS, X86, 321, { 0 }, TRACE_CHECK },
+	{ "userfaultfd", ALL_POLS, X86, 323, { 0 }, TRACE_CHECK },
+	{ "unshare", ALL_POLS, X86, 272, { CLONE_NEWUSER }, TRACE_CHECK },
+	{ "unshare(0)", ALL_POLS, X86, 272, { 0 }, TRACE_CHECK },
+	{ "setns", ALL_POLS, X86, 308, { 3, 0 }, TRACE_CHECK },
+	{ "open_by_handle_at", ALL_POLS, X86, 304, { 3, 0x1000, 0 }, TRACE_CHECK },
+
+	/* prctl: only PR_SET_DUMPABLE goes to the tracer, which refuses
+	 * any value but 1; the kernel reads the option from the low half */
+	{ "prctl PR_SET_NAME", ALL_POLS, X86, 157, { PR_SET_NAME, 0x1000 }, ALLOW },
+	{ "prctl PR_GET_DUMPABLE", ALL_POLS, X86, 157, { PR_GET_DUMPABLE }, ALLOW },
+	{ "prctl PR_SET_NO_NEW_PRIVS", ALL_POLS, X86, 157, { PR_SET_NO_NEW_PRIVS, 1 }, ALLOW },
+	{ "prctl PR_SET_DUMPABLE 0", ALL_POLS, X86, 157, { PR_SET_DUMPABLE, 0 }, TRACE_CHECK },
+	{ "prctl PR_SET_DUMPABLE 2", ALL_POLS, X86, 157, { PR_SET_DUMPABLE, 2 }, TRACE_CHECK },
+	{ "prctl PR_SET_DUMPABLE 1", ALL_POLS, X86, 157, { PR_SET_DUMPABLE, 1 }, TRACE_CHECK },
+	{ "prctl PR_SET_DUMPABLE 0, upper half of option", ALL_POLS, X86, 157, { UPPER | PR_SET_DUMPABLE, 0 }, TRACE_CHECK },
+	{ "prctl PR_SET_DUMPABLE 1, upper half of option", ALL_POLS, X86, 157, { UPPER | PR_SET_DUMPABLE, 1 }, TRACE_CHECK },
+	{ "prctl PR_SET_NAME, upper half of option", ALL_POLS, X86, 157, { UPPER | PR_SET_NAME, 0x1000 }, ALLOW },
+
+	/* seccomp: stacking a filter is fine, a user-notify listener is not */
+	{ "seccomp filter", ALL_POLS, X86, 317, { SECCOMP_SET_MODE_FILTER, 0, 0x1000 }, ALLOW },
+	{ "seccomp filter tsync", ALL_POLS, X86, 317, { SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, 0x1000 }, ALLOW },
+	{ "seccomp new listener", ALL_POLS, X86, 317, { SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, 0x1000 }, TRACE_CHECK },
+	{ "seccomp new listener, upper half of flags", ALL_POLS, X86, 317, { SECCOMP_SET_MODE_FILTER, UPPER | SECCOMP_FILTER_FLAG_NEW_LISTENER, 0x1000 }, TRACE_CHECK },
+	{ "seccomp new listener|tsync", ALL_POLS, X86, 317, { SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER | SECCOMP_FILTER_FLAG_TSYNC, 0x1000 }, TRACE_CHECK },
+
+	/* personality: a change of execution domain (the low byte) goes to
+	 * the tracer, and so does the query 0xffffffff, which the tracer
+	 * lets through; flag changes on PER_LINUX need no look */
+	{ "personality PER_LINUX", ALL_POLS, X86, 135, { 0 }, ALLOW },
+	{ "personality ADDR_NO_RANDOMIZE", ALL_POLS, X86, 135, { 0x0040000 }, ALLOW },
+	{ "personality PER_LINUX, upper half", ALL_POLS, X86, 135, { UPPER }, ALLOW },
+	{ "personality query", ALL_POLS, X86, 135, { 0xffffffffULL }, TRACE_CHECK },
+	{ "personality PER_LINUX32", ALL_POLS, X86, 135, { 0x0008 }, TRACE_CHECK },
+	{ "personality PER_BSD", ALL_POLS, X86, 135, { 0x0006 }, TRACE_CHECK },
+	{ "personality PER_LINUX32, upper half", ALL_POLS, X86, 135, { UPPER | 0x0008 }, TRACE_CHECK },
+
+	/* numbers hermetic does not know go to the tracer, which denies
+	 * them */
+	{ "nr 471", ALL_POLS, X86, 471, { 0 }, TRACE_CHECK },
+	{ "nr 600", ALL_POLS, X86, 600, { 0 }, TRACE_CHECK },
+	{ "nr 1000", ALL_POLS, X86, 1000, { 0 }, TRACE_CHECK },
+	{ "nr 0x3fffffff", ALL_POLS, X86, 0x3fffffff, { 0 }, TRACE_CHECK },
+
+	/* x32 shares AUDIT_ARCH_X86_64 and sets bit 30 of the number.
+	 * libseccomp 2.5 puts "nr >= X32_SYSCALL_BIT and nr != -1: the
+	 * bad-arch action" right after the arch check of an x86_64-only
+	 * filter, so x32 is TRACE with the ABI tag (the range filter says
+	 * TRACE(1) as well; on a tie the policy filter, installed last, is
+	 * the one the kernel reports). Never an x86_64 rule by its low
+	 * bits: x32 read is 0x40000000. */
+	{ "x32 read", ALL_POLS, X86, X32_BIT | 0, { 0 }, TRACE_ABI },
+	{ "x32 getpid", ALL_POLS, X86, X32_BIT | 39, { 0 }, TRACE_ABI },
+	{ "x32 socket", ALL_POLS, X86, X32_BIT | 41, { AF_INET, SOCK_STREAM, 0 }, TRACE_ABI },
+	{ "x32 execve", ALL_POLS, X86, X32_BIT | 520, { 0 }, TRACE_ABI },
+	{ "nr INT_MIN", ALL_POLS, X86, (int)0x80000000U, { 0 }, TRACE_ABI },
+	{ "nr -2", ALL_POLS, X86, -2, { 0 }, TRACE_ABI },
+	/* nr -1 is no syscall: a task can pass it (syscall(-1)), and a
+	 * tracer that skips a call at a syscall-entry stop leaves it there
+	 * before seccomp runs. Both filters let it through on purpose (libseccomp exempts -1
+	 * from its x32 test, and the range filter allows it before its
+	 * number checks), because the kernel then does nothing but return
+	 * ENOSYS: its dispatch runs no syscall for a number outside the
+	 * table, x86_64 or x32. ALLOW is the documented answer, and the
+	 * only number at or above X32_SYSCALL_BIT that gets it. */
+	{ "nr -1", ALL_POLS, X86, -1, { 0 }, ALLOW },
+	{ "nr -1 with arguments", ALL_POLS, X86, -1, { AF_PACKET, SOCK_RAW, 0, 0, 0x1000 }, ALLOW },
+
+	/* foreign arches: every number, whatever the policy */
+	{ "i386 read", ALL_POLS, AUDIT_ARCH_I386, 3, { 0 }, TRACE_ABI },
+	{ "i386 socketcall", ALL_POLS, AUDIT_ARCH_I386, 102, { 1 }, TRACE_ABI },
+	{ "i386 nr 0", ALL_POLS, AUDIT_ARCH_I386, 0, { 0 }, TRACE_ABI },
+	{ "i386 nr 42", ALL_POLS, AUDIT_ARCH_I386, 42, { 0 }, TRACE_ABI },
+	{ "aarch64 read", ALL_POLS, AUDIT_ARCH_AARCH64, 63, { 0 }, TRACE_ABI },
+	{ "arch 0", ALL_POLS, 0, 0, { 0 }, TRACE_ABI },
+};
+/* clang-format on */
+
+START_TEST(test_rows)
+{
+	const struct row *r = &rows[_i];
+
+	progs_setup();
+	for (int p = 0; p < P_COUNT; p++) {
+		char got[32], want[32];
+		uint32_t ret;
+
+		if (!(r->pols & PB(p)))
+			continue;
+		ret = run((enum pol)p, r->arch, r->nr, r->args);
+		ck_assert_msg(ret == r->want, "%s under %s: got %s, want %s",
+			      r->what, pol_names[p],
+			      action_name(ret, got, sizeof(got)),
+			      action_name(r->want, want, sizeof(want)));
+	}
+}
+END_TEST
+
+/* Every row says what each of the policies does. */
+START_TEST(test_rows_cover_policies)
+{
+	for (size_t i = 0; i < HM_ARRAY_SIZE(rows); i++) {
+		unsigned int seen = 0;
+
+		for (size_t j = 0; j < HM_ARRAY_SIZE(rows); j++)
+			if (strcmp(rows[i].what, rows[j].what) == 0 &&
+			    rows[i].nr == rows[j].nr &&
+			    rows[i].arch == rows[j].arch &&
+			    memcmp(rows[i].args, rows[j].args,
+				   sizeof(rows[i].args)) == 0)
+				seen |= rows[j].pols;
+		ck_assert_msg(seen == ALL_POLS,
+			      "row '%s' leaves policies out (%#x)",
+			      rows[i].what, seen);
+	}
+}
+END_TEST
+
+/* Every syscall the table knows gets the action its class calls for
+ * (with arguments that need no look). */
+START_TEST(test_sysent_classes)
+{
+	const struct sysent *t;
+	size_t n;
+
+	progs_setup();
+	t = sysent_table(&n);
+	for (size_t i = 0; i < n; i++) {
+		enum sc_class cls = sysent_class(t[i].nr);
+
+		for (int p = 0; p < P_COUNT; p++) {
+			bool net = p == P_NET || p == P_BOTH;
+			bool sub = p == P_SUB || p == P_BOTH;
+			uint64_t args[6] = {0};
+			uint32_t want, ret;
+			char got[32], wants[32];
+
+			switch (cls) {
+			case SC_PLAIN:
+				want = ALLOW;
+				break;
+			case SC_FALLBACK:
+				want = ENOSYS_RET;
+				break;
+			case SC_ESCAPE:
+				want = TRACE_CHECK;
+				break;
+			case SC_CONNECT:
+			case SC_SENDMSG:
+			case SC_SENDMMSG:
+			case SC_BIND:
+			case SC_LISTEN:
+				want = net ? TRACE_CHECK : ALLOW;
+				break;
+			case SC_SENDTO:
+				args[4] = 0x1000;
+				want = net ? TRACE_CHECK : ALLOW;
+				break;
+			case SC_SOCKET:
+				args[0] = AF_PACKET;
+				args[1] = SOCK_RAW;
+				want = net ? TRACE_CHECK : ALLOW;
+				break;
+			case SC_EXECVE:
+			case SC_EXECVEAT:
+			case SC_FORK:
+				want = sub ? TRACE_CHECK : ALLOW;
+				break;
+			case SC_CLONE:
+				args[0] = FORK_FLAGS;
+				want = sub ? TRACE_CHECK : ALLOW;
+				break;
+			case SC_PRCTL:
+				args[0] = PR_SET_DUMPABLE;
+				want = TRACE_CHECK;
+				break;
+			case SC_SECCOMP:
+				args[1] = SECCOMP_FILTER_FLAG_NEW_LISTENER;
+				want = TRACE_CHECK;
+				break;
+			case SC_PERSONALITY:
+				args[0] = 0x0008;
+				want = TRACE_CHECK;
+				break;
+			default:
+				ck_abort_msg("%s: class %d", t[i].name, cls);
+			}
+			ret = run((enum pol)p, AUDIT_ARCH_X86_64, (int)t[i].nr,
+				  args);
+			HM_CHECK(ret == want,
+				 "%s (%ld) under %s: got %s, "
+				 "want %s",
+				 t[i].name, t[i].nr, pol_names[p],
+				 action_name(ret, got, sizeof(got)),
+				 action_name(want, wants, sizeof(wants)));
+		}
+	}
+}
+END_TEST
+
+/* Every number below 1024 that the table does not know is TRACE. */
+START_TEST(test_unknown_numbers)
+{
+	progs_setup();
+	for (int nr = 0; nr < 1024; nr++) {
+		if (sysent_name(nr))
+			continue;
+		for (int p = 0; p < P_COUNT; p++) {
+			uint32_t ret =
+			    run((enum pol)p, AUDIT_ARCH_X86_64, nr, NULL);
+
+			HM_CHECK(ret == TRACE_CHECK,
+				 "unknown nr %d under %s: 0x%08x", nr,
+				 pol_names[p], ret);
+		}
+	}
+}
+END_TEST
+
+/* Each filter on its own: the range filter knows numbers and arches and
+ * nothing else; the policy filter leaves unknown numbers to it. */
+START_TEST(test_filters_alone)
+{
+	size_t n;
+	const struct sysent *t;
+
+	progs_setup();
+	t = sysent_table(&n);
+	for (int p = 0; p < P_COUNT; p++) {
+		const struct bpf_prog *range = &progs[p].range;
+		const struct bpf_prog *policy = &progs[p].policy;
+		struct seccomp_data d;
+		uint64_t args[6] = {AF_PACKET, SOCK_RAW, 0};
+
+		for (int nr = 0; nr < 1024; nr++) {
+			uint32_t want = sysent_name(nr) ? ALLOW : TRACE_CHECK;
+
+			/* arguments do not matter to the range filter */
+			d = data_of(AUDIT_ARCH_X86_64, nr, args);
+			HM_CHECK(run_one(range, "range", &d) == want,
+				 "range filter, nr %d under %s", nr,
+				 pol_names[p]);
+			/* and unknown numbers do not matter to the policy
+			 * filter */
+			if (!sysent_name(nr))
+				HM_CHECK(run_one(policy, "policy", &d) == ALLOW,
+					 "policy filter, unknown nr %d under "
+					 "%s",
+					 nr, pol_names[p]);
+		}
+		d = data_of(AUDIT_ARCH_X86_64, (int)t[n - 1].nr + 1, NULL);
+		ck_assert_uint_eq(run_one(range, "range", &d), TRACE_CHECK);
+		d = data_of(AUDIT_ARCH_X86_64, -1, NULL);
+		ck_assert_uint_eq(run_one(range, "range", &d), ALLOW);
+		ck_assert_uint_eq(run_one(policy, "policy", &d), ALLOW);
+		/* x32: the range filter sees a number above its table */
+		d = data_of(AUDIT_ARCH_X86_64, (int)(X32_BIT | 39), NULL);
+		ck_assert_uint_eq(run_one(range, "range", &d), TRACE_CHECK);
+		ck_assert_uint_eq(run_one(policy, "policy", &d), TRACE_ABI);
+		d = data_of(AUDIT_ARCH_I386, 3, NULL);
+		ck_assert_uint_eq(run_one(range, "range", &d), TRACE_ABI);
+		ck_assert_uint_eq(run_one(policy, "policy", &d), TRACE_ABI);
+	}
+}
+END_TEST
+
+/* No x32 number, and no foreign-arch call, is ever allowed. */
+START_TEST(test_foreign_abi_never_allowed)
+{
+	static const uint32_t arches[] = {AUDIT_ARCH_I386, AUDIT_ARCH_AARCH64,
+					  AUDIT_ARCH_ARM, 0x12345678};
+
+	progs_setup();
+	for (int p = 0; p < P_COUNT; p++) {
+		for (int nr = 0; nr < 600; nr++) {
+			uint64_t args[6] = {AF_UNIX, SOCK_STREAM, 0};
+
+			HM_CHECK(run((enum pol)p, AUDIT_ARCH_X86_64,
+				     (int)(X32_BIT | (uint32_t)nr),
+				     args) == TRACE_ABI,
+				 "x32 nr %d under %s", nr, pol_names[p]);
+			for (size_t a = 0; a < HM_ARRAY_SIZE(arches); a++)
+				HM_CHECK(run((enum pol)p, arches[a], nr,
+					     args) == TRACE_ABI,
+					 "arch %#x nr %d under %s", arches[a],
+					 nr, pol_names[p]);
+		}
+	}
+}
+END_TEST
+
+/* socket() through the filters of "p" and policy_socket() of the
+ * policy; "args" may have garbage in their upper halves, which the
+ * kernel (and the tracer) ignore. */
+static void
+socket_both(enum pol p, const uint64_t args[6], uint32_t *bpf,
+	    struct decision *d)
+{
+	struct policy pol;
+
+	memset(&pol, 0, sizeof(pol));
+	pol.no_network = p == P_NET || p == P_BOTH;
+	*bpf = run(p, AUDIT_ARCH_X86_64, 41, args);
+	*d = policy_socket(&pol, (int)args[0], (int)args[1], (int)args[2]);
+}
+
+/* One socket() through BPF and policy_socket(): they must agree. Counts
+ * the calls and the allowed ones. */
+static void
+socket_agree(enum pol p, int domain, int type, int protocol,
+	     unsigned long *checked, unsigned long *allowed)
+{
+	uint64_t args[6] = {(uint32_t)domain, (uint32_t)type,
+			    (uint32_t)protocol};
+	struct decision d;
+	uint32_t ret, want;
+
+	socket_both(p, args, &ret, &d);
+	want = d.verdict == V_ALLOW ? ALLOW : TRACE_CHECK;
+	HM_CHECK(ret == want,
+		 "socket(%d, %#x, %d) under %s: BPF 0x%08x, policy_socket %s",
+		 domain, type, protocol, pol_names[p], ret,
+		 d.verdict == V_ALLOW ? "allows" : "denies");
+	(*checked)++;
+	*allowed += ret == ALLOW;
+}
+
+/* socket_agree() for protocols 0..263 and a few odd ones. */
+static void
+socket_agree_protocols(enum pol p, int domain, int type, unsigned long *checked,
+		       unsigned long *allowed)
+{
+	static const int odd[] = {-1, 0x0300, 0x7fffffff, (int)0x80000000U};
+
+	for (int proto = 0; proto < 264; proto++)
+		socket_agree(p, domain, type, proto, checked, allowed);
+	for (size_t k = 0; k < HM_ARRAY_SIZE(odd); k++)
+		socket_agree(p, domain, type, odd[k], checked, allowed);
+}
+
+/* BPF allows socket() exactly when policy_socket() does, over every
+ * family, type (with and without the flag bits) and a protocol range;
+ * anything else goes to the tracer, whose answer is policy_socket(). */
+START_TEST(test_socket_agrees_with_policy)
+{
+	static const int flags[] = {0, SOCK_NONBLOCK | SOCK_CLOEXEC};
+	unsigned long checked = 0, allowed = 0;
+
+	progs_setup();
+	ck_assert_int_eq(sysent_nr("socket"), 41);
+	for (int p = P_NONE; p <= P_NET; p++)
+		for (int domain = -1; domain <= 46; domain++)
+			for (int type = 0; type <= 15; type++)
+				for (size_t f = 0; f < HM_ARRAY_SIZE(flags);
+				     f++)
+					socket_agree_protocols(
+					    (enum pol)p, domain,
+					    type | flags[f], &checked,
+					    &allowed);
+	/* the sweep must have seen both outcomes */
+	ck_assert_uint_gt(allowed, 0);
+	ck_assert_uint_lt(allowed, checked);
+}
+END_TEST
+
+/* socket() with "garbage" or'ed into argument "which": BPF may send more
+ * to the tracer, but never allows what policy_socket() (reading the low
+ * halves, as the kernel does) would deny. */
+static void
+socket_garbage(int domain, int type, int protocol, int which, uint64_t garbage)
+{
+	uint64_t args[6] = {(uint32_t)domain, (uint32_t)type,
+			    (uint32_t)protocol};
+	struct decision d;
+	uint32_t ret;
+
+	args[which] |= garbage;
+	socket_both(P_NET, args, &ret, &d);
+	HM_CHECK(ret == ALLOW || ret == TRACE_CHECK, "socket: 0x%08x", ret);
+	HM_CHECK(ret != ALLOW || d.verdict == V_ALLOW,
+		 "socket(%#llx, %#llx, %#llx) allowed by BPF",
+		 (unsigned long long)args[0], (unsigned long long)args[1],
+		 (unsigned long long)args[2]);
+}
+
+START_TEST(test_socket_upper_halves)
+{
+	static const uint64_t garbage[] = {0x100000000ULL, UPPER,
+					   0xffffffff00000000ULL};
+	static const int domains[] = {AF_UNIX,	  AF_INET,   AF_INET6,
+				      AF_NETLINK, AF_PACKET, AF_VSOCK};
+	static const int protocols[] = {0, 1, 6, 17, 58, 132, 255};
+
+	progs_setup();
+	for (size_t g = 0; g < HM_ARRAY_SIZE(garbage); g++)
+		for (int which = 0; which < 3; which++)
+			for (size_t i = 0; i < HM_ARRAY_SIZE(domains); i++)
+				for (int type = 1; type <= 5; type++)
+					for (size_t k = 0;
+					     k < HM_ARRAY_SIZE(protocols); k++)
+						socket_garbage(domains[i], type,
+							       protocols[k],
+							       which,
+							       garbage[g]);
+	/* the family is compared whole: garbage there always goes to the
+	 * tracer (the type is masked to its low bits, all the kernel
+	 * reads) */
+	for (size_t i = 0; i < HM_ARRAY_SIZE(domains); i++) {
+		uint64_t args[6] = {UPPER | (uint32_t)domains[i], SOCK_STREAM,
+				    0};
+		struct decision d;
+		uint32_t ret;
+
+		socket_both(P_NET, args, &ret, &d);
+		ck_assert_uint_eq(ret, TRACE_CHECK);
+	}
+}
+END_TEST
+
+/* The simulator refuses what it does not know instead of guessing. */
+START_TEST(test_simulator_refuses)
+{
+	struct sock_filter bad_op[] = {
+	    BPF_STMT(BPF_LD | BPF_W | BPF_IND, 0),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_filter bad_load[] = {
+	    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, 2),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_filter bad_jump[] = {
+	    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 5, 0),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_filter off_end[] = {
+	    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, 0),
+	};
+	struct sock_filter scratch[] = {
+	    BPF_STMT(BPF_LD | BPF_MEM, 3),
+	    BPF_STMT(BPF_RET | BPF_A, 0),
+	};
+	struct sock_filter good[] = {
+	    BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		     offsetof(struct seccomp_data, args[0]) + 4),
+	    BPF_STMT(BPF_ST, 0),
+	    BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		     offsetof(struct seccomp_data, nr)),
+	    BPF_STMT(BPF_ALU | BPF_AND | BPF_K, 0xff),
+	    BPF_STMT(BPF_MISC | BPF_TAX, 0),
+	    BPF_STMT(BPF_LD | BPF_MEM, 0),
+	    BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, 0x80000000, 0, 1),
+	    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
+	    BPF_STMT(BPF_MISC | BPF_TXA, 0),
+	    BPF_STMT(BPF_ALU | BPF_OR | BPF_K, SECCOMP_RET_ERRNO),
+	    BPF_STMT(BPF_RET | BPF_A, 0),
+	};
+	struct {
+		struct sock_filter *insns;
+		size_t len;
+	} bad[] = {
+	    {bad_op, HM_ARRAY_SIZE(bad_op)},
+	    {bad_load, HM_ARRAY_SIZE(bad_load)},
+	    {bad_jump, HM_ARRAY_SIZE(bad_jump)},
+	    {off_end, HM_ARRAY_SIZE(off_end)},
+	    {scratch, HM_ARRAY_SIZE(scratch)},
+	};
+	struct seccomp_data d;
+	struct bpf_prog prog;
+	char msg[128];
+	uint32_t ret;
+
+	memset(&d, 0, sizeof(d));
+	for (size_t i = 0; i < HM_ARRAY_SIZE(bad); i++) {
+		prog.insns = bad[i].insns;
+		prog.len = bad[i].len;
+		msg[0] = '\0';
+		ck_assert_msg(bpf_sim_run(&prog, &d, &ret, msg, sizeof(msg)) ==
+				  -1,
+			      "bad program %zu ran", i);
+		ck_assert_msg(msg[0] != '\0', "no message for %zu", i);
+	}
+	/* and runs what it knows: the upper half of args[0] is at +4 on
+	 * little-endian x86_64 */
+	prog.insns = good;
+	prog.len = HM_ARRAY_SIZE(good);
+	d.nr = 0x1234;
+	d.args[0] = 0x80000000ULL << 32;
+	ck_assert_int_eq(bpf_sim_run(&prog, &d, &ret, msg, sizeof(msg)), 0);
+	ck_assert_uint_eq(ret, SECCOMP_RET_KILL_PROCESS);
+	d.args[0] = 0x80000000ULL;
+	ck_assert_int_eq(bpf_sim_run(&prog, &d, &ret, msg, sizeof(msg)), 0);
+	ck_assert_uint_eq(ret, SECCOMP_RET_ERRNO | 0x34);
+}
+END_TEST
+
+static Suite *
+filter_suite(void)
+{
+	Suite *s = suite_create("filter");
+	TCase *tc = tcase_create("rows");
+
+	/* unchecked: built once in the parent, inherited by each forked
+	 * test, freed at the end */
+	tcase_add_unchecked_fixture(tc, progs_setup, progs_teardown);
+	tcase_add_loop_test(tc, test_rows, 0, HM_ARRAY_SIZE(rows));
+	tcase_add_test(tc, test_rows_cover_policies);
+	tcase_add_test(tc, test_sysent_classes);
+	tcase_add_test(tc, test_unknown_numbers);
+	tcase_add_test(tc, test_filters_alone);
+	tcase_add_test(tc, test_foreign_abi_never_allowed);
+	tcase_add_test(tc, test_socket_agrees_with_policy);
+	tcase_add_test(tc, test_socket_upper_halves);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("simulator");
+	tcase_add_test(tc, test_simulator_refuses);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+HM_SUITE_MAIN(filter_suite)
+
+#else /* !__x86_64__ */
+
+int
+main(void)
+{
+	printf("check_filter: the filter rows use x86_64 syscall numbers and "
+	       "this is not x86_64: skipped\n");
+	return HM_EXIT_SKIP;
+}
+
+#endif

@@ -1,0 +1,886 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * Unit tests of the policy decisions (policy.c): socket addresses by
+ * operation under --no-network with and without --allow-localhost (a
+ * table of addresses), unix names (matched as given or as resolved),
+ * netlink and truncated addresses, listen(), the socket() allowlist,
+ * spawning and exec, the exec allow-list by file identity, and what
+ * policy_build() refuses.
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <check.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "check_common.h"
+#include "policy.h"
+
+/* A decoded inet address: "addr" in inet_pton() form, IPv6 when it holds
+ * a ':'. */
+static struct hm_sockaddr
+inet_addr_of(const char *addr, uint16_t port, uint32_t scope_id)
+{
+	struct hm_sockaddr sa;
+
+	if (strchr(addr, ':')) {
+		struct sockaddr_in6 sin6 = {.sin6_family = AF_INET6};
+
+		sin6.sin6_port = htons(port);
+		sin6.sin6_scope_id = scope_id;
+		ck_assert_int_eq(inet_pton(AF_INET6, addr, &sin6.sin6_addr), 1);
+		ck_assert_int_eq(sockaddr_decode(&sin6, sizeof(sin6), &sa), 0);
+	} else {
+		struct sockaddr_in sin = {.sin_family = AF_INET};
+
+		sin.sin_port = htons(port);
+		ck_assert_int_eq(inet_pton(AF_INET, addr, &sin.sin_addr), 1);
+		ck_assert_int_eq(sockaddr_decode(&sin, sizeof(sin), &sa), 0);
+	}
+	ck_assert(sa.valid);
+	return sa;
+}
+
+/* A decoded unix address: a path, or with "abstract" an abstract name of
+ * "n" bytes (which may hold NULs). */
+static struct hm_sockaddr
+unix_addr_of(const char *name, size_t n, bool abstract)
+{
+	struct sockaddr_un sun = {.sun_family = AF_UNIX};
+	struct hm_sockaddr sa;
+	size_t off = offsetof(struct sockaddr_un, sun_path);
+
+	if (abstract) {
+		memcpy(sun.sun_path + 1, name, n);
+		n++;
+	} else {
+		memcpy(sun.sun_path, name, n);
+	}
+	ck_assert_int_eq(sockaddr_decode(&sun, off + n, &sa), 0);
+	ck_assert(sa.valid);
+	return sa;
+}
+
+static struct hm_sockaddr
+unix_path(const char *path)
+{
+	return unix_addr_of(path, strlen(path) + 1, false);
+}
+
+static struct hm_sockaddr
+unix_abstract(const char *name)
+{
+	return unix_addr_of(name, strlen(name), true);
+}
+
+static const char *const op_names[] = {"connect", "send", "bind"};
+
+/* 'A' allowed, 'N' denied with reason no-network, 'M' denied with reason
+ * cloud-metadata. */
+static void
+check_decision(struct decision d, char want, const char *what)
+{
+	ck_assert_msg(d.cat == CAT_NETWORK, "%s: category %d", what, d.cat);
+	switch (want) {
+	case 'A':
+		ck_assert_msg(d.verdict == V_ALLOW, "%s: denied (%s)", what,
+			      d.reason ? d.reason : "no reason");
+		ck_assert_msg(d.reason == NULL, "%s: allowed with reason %s",
+			      what, d.reason);
+		break;
+	case 'N':
+	case 'M':
+		ck_assert_msg(d.verdict == V_DENY, "%s: allowed", what);
+		ck_assert_ptr_nonnull(d.reason);
+		ck_assert_msg(strcmp(d.reason, want == 'N'
+						   ? "no-network"
+						   : "cloud-metadata") == 0,
+			      "%s: reason %s", what, d.reason);
+		break;
+	default:
+		ck_abort_msg("bad expectation %c", want);
+	}
+}
+
+/* A policy with just the network flags set. */
+static struct policy
+policy_of(bool no_network, bool allow_localhost)
+{
+	struct policy p;
+
+	memset(&p, 0, sizeof(p));
+	p.no_network = no_network;
+	p.allow_localhost = allow_localhost;
+	return p;
+}
+
+/* clang-format off */
+static const struct addr_row {
+	const char *addr;
+	uint16_t port;
+	uint32_t scope_id;
+	/* connect, send, bind: without and with --allow-localhost */
+	const char *plain;
+	const char *localhost;
+} addr_rows[] = {
+	/* loopback: reachable only with --allow-localhost; binding to it
+	 * is local whatever the flags */
+	{ "127.0.0.1",		80,  0, "NNA", "AAA" },
+	{ "127.255.255.254",	80,  0, "NNA", "AAA" },
+	{ "::1",		80,  0, "NNA", "AAA" },
+	{ "::ffff:127.0.0.1",	80,  0, "NNA", "AAA" },
+	/* the unspecified addresses reach loopback on Linux; binding to
+	 * them listens on every interface */
+	{ "0.0.0.0",		80,  0, "NNN", "AAN" },
+	{ "::",			80,  0, "NNN", "AAN" },
+	{ "::ffff:0.0.0.0",	80,  0, "NNN", "AAN" },
+	/* the network */
+	{ "203.0.113.5",	80,  0, "NNN", "NNN" },
+	{ "::ffff:203.0.113.5",	443, 0, "NNN", "NNN" },
+	{ "2001:db8::1",	443, 0, "NNN", "NNN" },
+	{ "10.0.0.1",		8080, 0, "NNN", "NNN" },
+	{ "fe80::1",		80,  2, "NNN", "NNN" },
+	{ "::2",		80,  0, "NNN", "NNN" },
+	{ "128.0.0.1",		80,  0, "NNN", "NNN" },
+	/* DNS, even to a loopback stub resolver, is the network */
+	{ "127.0.0.53",		53,  0, "NNA", "NNA" },
+	{ "::1",		53,  0, "NNA", "NNA" },
+	{ "0.0.0.0",		53,  0, "NNN", "NNN" },
+	/* cloud metadata endpoints, in every form, whatever the flags */
+	{ "169.254.169.254",	80,  0, "MMM", "MMM" },
+	{ "169.254.169.254",	53,  0, "MMM", "MMM" },
+	{ "100.100.100.200",	80,  0, "MMM", "MMM" },
+	{ "fd00:ec2::254",	80,  0, "MMM", "MMM" },
+	{ "fe80::a9fe:a9fe",	80,  0, "MMM", "MMM" },
+	{ "fe80::a9fe:a9fe",	80,  3, "MMM", "MMM" },
+	{ "::ffff:169.254.169.254", 80, 0, "MMM", "MMM" },
+	{ "::ffff:100.100.100.200", 80, 0, "MMM", "MMM" },
+	/* neighbours of the metadata addresses are just the network */
+	{ "169.254.169.253",	80,  0, "NNN", "NNN" },
+	{ "fd00:ec2::253",	80,  0, "NNN", "NNN" },
+};
+/* clang-format on */
+
+START_TEST(test_inet_table)
+{
+	const struct addr_row *r = &addr_rows[_i];
+	struct hm_sockaddr sa = inet_addr_of(r->addr, r->port, r->scope_id);
+
+	for (int lh = 0; lh < 2; lh++) {
+		struct policy p = policy_of(true, lh);
+		const char *want = lh ? r->localhost : r->plain;
+
+		for (int op = NET_CONNECT; op <= NET_BIND; op++) {
+			char what[128];
+
+			snprintf(what, sizeof(what), "%s %s port %u%s",
+				 op_names[op], r->addr, r->port,
+				 lh ? " --allow-localhost" : "");
+			check_decision(policy_sockaddr(&p, (enum net_op)op, &sa,
+						       false, NULL),
+				       want[op], what);
+			/* own_unix says nothing about inet addresses */
+			check_decision(policy_sockaddr(&p, (enum net_op)op, &sa,
+						       true, NULL),
+				       want[op], what);
+		}
+	}
+	/* without --no-network everything is allowed */
+	for (int lh = 0; lh < 2; lh++) {
+		struct policy p = policy_of(false, lh);
+
+		for (int op = NET_CONNECT; op <= NET_BIND; op++)
+			ck_assert_int_eq(policy_sockaddr(&p, (enum net_op)op,
+							 &sa, false, NULL)
+					     .verdict,
+					 V_ALLOW);
+	}
+}
+END_TEST
+
+START_TEST(test_unspec)
+{
+	struct policy p = policy_of(true, false);
+	sa_family_t fam = AF_UNSPEC;
+	struct hm_sockaddr sa;
+
+	ck_assert_int_eq(sockaddr_decode(&fam, sizeof(fam), &sa), 0);
+	ck_assert(sa.valid);
+	/* connect(AF_UNSPEC) dissolves an association: allowed */
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'A',
+		       "connect AF_UNSPEC");
+	check_decision(policy_sockaddr(&p, NET_SEND, &sa, false, NULL), 'N',
+		       "send AF_UNSPEC");
+	check_decision(policy_sockaddr(&p, NET_BIND, &sa, false, NULL), 'N',
+		       "bind AF_UNSPEC");
+}
+END_TEST
+
+START_TEST(test_truncated)
+{
+	struct sockaddr_in sin = {.sin_family = AF_INET};
+	struct sockaddr_in6 sin6 = {.sin6_family = AF_INET6};
+	struct sockaddr_nl snl = {.nl_family = AF_NETLINK};
+	/* clang-format off */
+	struct {
+		const void *buf;
+		size_t len;
+	} cases[] = {
+		{ &sin, sizeof(sin) - 1 },
+		{ &sin, 4 },
+		{ &sin6, 23 },
+		{ &snl, sizeof(snl) - 1 },
+		{ &sin, 1 },
+		{ &sin, 0 },
+	};
+	/* clang-format on */
+
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sin6.sin6_addr = in6addr_loopback;
+	for (size_t i = 0; i < HM_ARRAY_SIZE(cases); i++) {
+		struct hm_sockaddr sa;
+
+		ck_assert_int_eq(
+		    sockaddr_decode(cases[i].buf, cases[i].len, &sa), 0);
+		ck_assert(!sa.valid);
+		for (int lh = 0; lh < 2; lh++) {
+			struct policy p = policy_of(true, lh);
+
+			for (int op = NET_CONNECT; op <= NET_BIND; op++)
+				check_decision(policy_sockaddr(&p,
+							       (enum net_op)op,
+							       &sa, true, NULL),
+					       'N', "truncated address");
+			/* the kernel refuses it anyway: without
+			 * --no-network there is nothing to decide */
+			p = policy_of(false, lh);
+			ck_assert_int_eq(
+			    policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL)
+				.verdict,
+			    V_ALLOW);
+		}
+	}
+}
+END_TEST
+
+START_TEST(test_other_family)
+{
+	struct policy p = policy_of(true, true);
+	sa_family_t fam = AF_PACKET;
+	struct hm_sockaddr sa;
+	unsigned char buf[32] = {0};
+
+	memcpy(buf, &fam, sizeof(fam));
+	ck_assert_int_eq(sockaddr_decode(buf, sizeof(buf), &sa), 0);
+	for (int op = NET_CONNECT; op <= NET_BIND; op++)
+		check_decision(
+		    policy_sockaddr(&p, (enum net_op)op, &sa, true, NULL), 'N',
+		    "AF_PACKET address");
+}
+END_TEST
+
+START_TEST(test_unix_bind_and_own)
+{
+	struct policy p = policy_of(true, false);
+	struct hm_sockaddr path = unix_path("/run/foreign.sock");
+	struct hm_sockaddr abs = unix_abstract("foreign");
+	struct hm_sockaddr unnamed;
+	sa_family_t fam = AF_UNIX;
+
+	ck_assert_int_eq(sockaddr_decode(&fam, sizeof(fam), &unnamed), 0);
+	ck_assert(unnamed.unnamed);
+
+	/* binding a name is local */
+	check_decision(policy_sockaddr(&p, NET_BIND, &path, false, NULL), 'A',
+		       "bind path");
+	check_decision(policy_sockaddr(&p, NET_BIND, &abs, false, NULL), 'A',
+		       "bind abstract");
+	check_decision(policy_sockaddr(&p, NET_BIND, &unnamed, false, NULL),
+		       'A', "bind autobind");
+	/* using a name another process bound is not */
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &path, false, NULL),
+		       'N', "connect foreign path");
+	check_decision(policy_sockaddr(&p, NET_SEND, &path, false, NULL), 'N',
+		       "send foreign path");
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &abs, false, NULL), 'N',
+		       "connect foreign abstract");
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &unnamed, false, NULL),
+		       'N', "connect unnamed");
+	/* unless the traced tree bound it */
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &path, true, NULL), 'A',
+		       "connect own path");
+	check_decision(policy_sockaddr(&p, NET_SEND, &abs, true, NULL), 'A',
+		       "send own abstract");
+	/* --allow-localhost is about inet, not unix sockets */
+	p.allow_localhost = true;
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &path, false, NULL),
+		       'N', "connect foreign path with --allow-localhost");
+}
+END_TEST
+
+START_TEST(test_unix_allow_all)
+{
+	struct policy p = policy_of(true, false);
+	struct hm_sockaddr path = unix_path("/run/anything.sock");
+	struct hm_sockaddr rel = unix_path("relative.sock");
+	struct hm_sockaddr abs = unix_abstract("anything");
+
+	p.allow_unix_all = true;
+	for (int op = NET_CONNECT; op <= NET_BIND; op++) {
+		check_decision(
+		    policy_sockaddr(&p, (enum net_op)op, &path, false, NULL),
+		    'A', "path with --allow-unix");
+		check_decision(
+		    policy_sockaddr(&p, (enum net_op)op, &rel, false, NULL),
+		    'A', "relative path with --allow-unix");
+		check_decision(
+		    policy_sockaddr(&p, (enum net_op)op, &abs, false, NULL),
+		    'A', "abstract with --allow-unix");
+	}
+}
+END_TEST
+
+/* clang-format off */
+static const struct unix_row {
+	const char *rule;	/* one --allow-unix value */
+	const char *name;	/* "@..." abstract, else a path */
+	char want;		/* for connect and send */
+} unix_rows[] = {
+	{ "/run/x.sock",	"/run/x.sock",		'A' },
+	{ "/run/x.sock",	"/run/x.sock2",		'N' },
+	{ "/run/x.sock",	"/run/x.soc",		'N' },
+	{ "/run/x.sock",	"/run/y.sock",		'N' },
+	{ "/run/x.sock",	"/run/x.sock/sub",	'A' },
+	{ "/run/x.sock",	"@/run/x.sock",		'N' },
+	{ "/run/x.sock",	"run/x.sock",		'N' },
+	/* a directory covers what is below it, not its name's prefix */
+	{ "/run/dir",		"/run/dir/a.sock",	'A' },
+	{ "/run/dir",		"/run/dir/sub/b.sock",	'A' },
+	{ "/run/dir",		"/run/dir",		'A' },
+	{ "/run/dir",		"/run/dirx",		'N' },
+	{ "/run/dir",		"/run/dirx/a.sock",	'N' },
+	{ "/run/dir",		"/run/di",		'N' },
+	{ "/run/dir/",		"/run/dir/a.sock",	'A' },
+	{ "/run/dir/",		"/run/dirx",		'N' },
+	{ "/run/dir//",		"/run/dir/a.sock",	'A' },
+	{ "/",			"/any/where.sock",	'A' },
+	{ "/",			"@name",		'N' },
+	/* an abstract rule names one abstract socket */
+	{ "@name",		"@name",		'A' },
+	{ "@name",		"@name2",		'N' },
+	{ "@name",		"@nam",			'N' },
+	{ "@name",		"@",			'N' },
+	{ "@name",		"/name",		'N' },
+	{ "@name",		"@name/sub",		'N' },
+	{ "@",			"@",			'A' },
+	{ "@",			"@x",			'N' },
+	{ "@/run/x.sock",	"/run/x.sock",		'N' },
+};
+/* clang-format on */
+
+START_TEST(test_unix_rules)
+{
+	const struct unix_row *r = &unix_rows[_i];
+	struct policy p = policy_of(true, false);
+	char *rules[] = {strdup(r->rule), NULL};
+	struct hm_sockaddr sa =
+	    r->name[0] == '@' ? unix_abstract(r->name + 1) : unix_path(r->name);
+	char what[160];
+
+	p.allow_unix = rules;
+	p.n_allow_unix = 1;
+	snprintf(what, sizeof(what), "--allow-unix=%s, %s", r->rule, r->name);
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL),
+		       r->want, what);
+	check_decision(policy_sockaddr(&p, NET_SEND, &sa, false, NULL), r->want,
+		       what);
+	free(rules[0]);
+}
+END_TEST
+
+START_TEST(test_unix_rules_several)
+{
+	struct policy p = policy_of(true, false);
+	char *rules[] = {strdup("@one"), strdup("/run/two.sock"),
+			 strdup("/srv/dir"), NULL};
+	struct hm_sockaddr sa;
+
+	p.allow_unix = rules;
+	p.n_allow_unix = 3;
+	sa = unix_abstract("one");
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'A',
+		       "@one");
+	sa = unix_path("/run/two.sock");
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'A',
+		       "/run/two.sock");
+	sa = unix_path("/srv/dir/x");
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'A',
+		       "/srv/dir/x");
+	sa = unix_abstract("two.sock");
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'N',
+		       "@two.sock");
+	sa = unix_path("/run/one");
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'N',
+		       "/run/one");
+	for (size_t i = 0; i < 3; i++)
+		free(rules[i]);
+}
+END_TEST
+
+START_TEST(test_unix_abstract_embedded_nul)
+{
+	struct policy p = policy_of(true, false);
+	char *rules[] = {strdup("@a"), NULL};
+	struct hm_sockaddr sa = unix_addr_of("a\0b", 3, true);
+
+	p.allow_unix = rules;
+	p.n_allow_unix = 1;
+	/* "@a" is not "a\0b": the whole name counts, NULs included */
+	ck_assert_uint_eq(sa.path_len, 3);
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'N',
+		       "abstract a\\0b against @a");
+	sa = unix_addr_of("a", 1, true);
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'A',
+		       "abstract a against @a");
+	free(rules[0]);
+}
+END_TEST
+
+START_TEST(test_unix_real_path)
+{
+	struct policy p = policy_of(true, false);
+	char *rules[] = {strdup("/run/dir"), strdup("@name"), NULL};
+	struct hm_sockaddr sa;
+
+	p.allow_unix = rules;
+	p.n_allow_unix = 2;
+	/* the rules are matched against where the name resolves to */
+	sa = unix_path("/tmp/link.sock");
+	check_decision(
+	    policy_sockaddr(&p, NET_CONNECT, &sa, false, "/run/dir/a.sock"),
+	    'A', "a link into /run/dir");
+	sa = unix_path("/run/dir/../etc/x.sock");
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'A',
+		       "/run/dir/../etc/x.sock, not resolved");
+	check_decision(
+	    policy_sockaddr(&p, NET_CONNECT, &sa, false, "/run/etc/x.sock"),
+	    'N', "/run/dir/../etc/x.sock resolved out of /run/dir");
+	sa = unix_path("/run/dir/escape.sock");
+	check_decision(
+	    policy_sockaddr(&p, NET_SEND, &sa, false, "/var/run/other.sock"),
+	    'N', "a link out of /run/dir");
+	/* abstract names have no filesystem path */
+	sa = unix_abstract("name");
+	check_decision(
+	    policy_sockaddr(&p, NET_CONNECT, &sa, false, "/elsewhere"), 'A',
+	    "@name");
+	/* without --no-network nothing is looked at */
+	p.no_network = false;
+	sa = unix_path("/x");
+	ck_assert_int_eq(
+	    policy_sockaddr(&p, NET_CONNECT, &sa, false, "/y").verdict,
+	    V_ALLOW);
+	free(rules[0]);
+	free(rules[1]);
+}
+END_TEST
+
+START_TEST(test_listen)
+{
+	/* clang-format off */
+	static const struct {
+		const char *addr;
+		bool allowed;
+	} cases[] = {
+		{ "127.0.0.1", true },
+		{ "127.0.0.53", true },
+		{ "::1", true },
+		{ "::ffff:127.0.0.1", true },
+		/* an unbound socket, or one bound to every address */
+		{ "0.0.0.0", false },
+		{ "::", false },
+		{ "::ffff:0.0.0.0", false },
+		{ "203.0.113.5", false },
+		{ "2001:db8::1", false },
+		{ "169.254.169.254", false },
+	};
+	/* clang-format on */
+
+	for (size_t i = 0; i < HM_ARRAY_SIZE(cases); i++) {
+		struct hm_sockaddr sa = inet_addr_of(cases[i].addr, 8000, 0);
+
+		for (int lh = 0; lh < 2; lh++) {
+			struct policy p = policy_of(true, lh);
+			char what[96];
+
+			snprintf(what, sizeof(what), "listen on %s%s",
+				 cases[i].addr, lh ? " --allow-localhost" : "");
+			check_decision(policy_listen(&p, &sa),
+				       cases[i].allowed ? 'A' : 'N', what);
+			p = policy_of(false, lh);
+			ck_assert_int_eq(policy_listen(&p, &sa).verdict,
+					 V_ALLOW);
+		}
+	}
+}
+END_TEST
+
+START_TEST(test_listen_other_families)
+{
+	struct policy p = policy_of(true, false);
+	struct hm_sockaddr sa = unix_path("/run/x.sock");
+	struct sockaddr_in sin = {.sin_family = AF_INET};
+
+	/* a unix socket listens on its own name */
+	check_decision(policy_listen(&p, &sa), 'A', "listen on a unix socket");
+	sa = unix_abstract("x");
+	check_decision(policy_listen(&p, &sa), 'A', "listen on @x");
+	/* an inet address that could not be read is no loopback */
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(sockaddr_decode(&sin, sizeof(sin) - 1, &sa), 0);
+	check_decision(policy_listen(&p, &sa), 'N',
+		       "listen with a truncated local address");
+}
+END_TEST
+
+START_TEST(test_netlink)
+{
+	struct policy p = policy_of(true, true);
+	struct sockaddr_nl snl = {.nl_family = AF_NETLINK};
+	struct hm_sockaddr sa;
+
+	ck_assert_int_eq(sockaddr_decode(&snl, sizeof(snl), &sa), 0);
+	/* the kernel (pid 0) */
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'A',
+		       "netlink connect pid 0");
+	check_decision(policy_sockaddr(&p, NET_SEND, &sa, false, NULL), 'A',
+		       "netlink send pid 0");
+	check_decision(policy_sockaddr(&p, NET_BIND, &sa, false, NULL), 'A',
+		       "netlink bind pid 0");
+	/* another process's port */
+	snl.nl_pid = 4242;
+	ck_assert_int_eq(sockaddr_decode(&snl, sizeof(snl), &sa), 0);
+	check_decision(policy_sockaddr(&p, NET_CONNECT, &sa, false, NULL), 'N',
+		       "netlink connect pid 4242");
+	check_decision(policy_sockaddr(&p, NET_SEND, &sa, false, NULL), 'N',
+		       "netlink send pid 4242");
+	/* binding names our own port */
+	check_decision(policy_sockaddr(&p, NET_BIND, &sa, false, NULL), 'A',
+		       "netlink bind pid 4242");
+}
+END_TEST
+
+/* clang-format off */
+static const struct socket_row {
+	int domain, type, protocol;
+	bool allowed;	/* under --no-network */
+} socket_rows[] = {
+	{ AF_UNIX, SOCK_STREAM, 0, true },
+	{ AF_UNIX, SOCK_DGRAM, 0, true },
+	{ AF_UNIX, SOCK_SEQPACKET, 0, true },
+	{ AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, true },
+	{ AF_UNIX, SOCK_RAW, 5, true },
+	{ AF_NETLINK, SOCK_RAW, NETLINK_ROUTE, true },
+	{ AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_ROUTE, true },
+	{ AF_INET, SOCK_STREAM, 0, true },
+	{ AF_INET, SOCK_STREAM, IPPROTO_TCP, true },
+	{ AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, true },
+	{ AF_INET, SOCK_DGRAM, 0, true },
+	{ AF_INET, SOCK_DGRAM, IPPROTO_UDP, true },
+	{ AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP, true },
+	{ AF_INET, SOCK_DGRAM, IPPROTO_ICMP, true },
+	{ AF_INET6, SOCK_STREAM, 0, true },
+	{ AF_INET6, SOCK_STREAM | SOCK_NONBLOCK, IPPROTO_TCP, true },
+	{ AF_INET6, SOCK_DGRAM, 0, true },
+	{ AF_INET6, SOCK_DGRAM, IPPROTO_UDP, true },
+	{ AF_INET6, SOCK_DGRAM, IPPROTO_ICMPV6, true },
+	{ AF_PACKET, SOCK_RAW, 0x0300 /* htons(ETH_P_ALL) */, false },
+	{ AF_PACKET, SOCK_DGRAM, 0, false },
+	{ AF_INET, SOCK_RAW, IPPROTO_TCP, false },
+	{ AF_INET, SOCK_RAW, IPPROTO_ICMP, false },
+	{ AF_INET, SOCK_RAW, IPPROTO_RAW, false },
+	{ AF_INET6, SOCK_RAW, IPPROTO_ICMPV6, false },
+	{ AF_INET, SOCK_STREAM, IPPROTO_SCTP, false },
+	{ AF_INET, SOCK_SEQPACKET, IPPROTO_SCTP, false },
+	{ AF_INET6, SOCK_STREAM, IPPROTO_SCTP, false },
+	{ AF_INET, SOCK_STREAM, IPPROTO_MPTCP, false },
+	{ AF_INET, SOCK_STREAM, IPPROTO_UDP, false },
+	{ AF_INET, SOCK_DGRAM, IPPROTO_TCP, false },
+	{ AF_INET, SOCK_DGRAM, IPPROTO_UDPLITE, false },
+	{ AF_INET, SOCK_DGRAM, IPPROTO_ICMPV6, false },
+	{ AF_INET6, SOCK_DGRAM, IPPROTO_ICMP, false },
+	{ AF_INET, SOCK_DCCP, 0, false },
+	{ AF_INET, SOCK_PACKET, 0, false },
+	{ AF_INET, SOCK_RDM, 0, false },
+	{ AF_NETLINK, SOCK_RAW, NETLINK_AUDIT, false },
+	{ AF_NETLINK, SOCK_RAW, NETLINK_KOBJECT_UEVENT, false },
+	{ AF_NETLINK, SOCK_RAW, NETLINK_NETFILTER, false },
+	{ AF_NETLINK, SOCK_RAW, NETLINK_SOCK_DIAG, false },
+	{ AF_VSOCK, SOCK_STREAM, 0, false },
+	{ AF_BLUETOOTH, SOCK_STREAM, 0, false },
+	{ AF_ALG, SOCK_SEQPACKET, 0, false },
+	{ AF_CAN, SOCK_RAW, 1, false },
+	{ AF_XDP, SOCK_RAW, 0, false },
+	{ AF_TIPC, SOCK_RDM, 0, false },
+	{ AF_KEY, SOCK_RAW, 2, false },
+	{ AF_RDS, SOCK_SEQPACKET, 0, false },
+	{ AF_UNSPEC, SOCK_STREAM, 0, false },
+	{ -1, SOCK_STREAM, 0, false },
+};
+/* clang-format on */
+
+START_TEST(test_socket_table)
+{
+	const struct socket_row *r = &socket_rows[_i];
+	struct policy p = policy_of(true, false);
+	struct decision d = policy_socket(&p, r->domain, r->type, r->protocol);
+
+	ck_assert_msg(d.verdict == (r->allowed ? V_ALLOW : V_DENY),
+		      "socket(%d, %#x, %d): %s", r->domain, r->type,
+		      r->protocol, d.verdict == V_ALLOW ? "allowed" : "denied");
+	ck_assert_int_eq(d.cat, CAT_NETWORK);
+	if (r->allowed)
+		ck_assert_ptr_null(d.reason);
+	else
+		ck_assert_str_eq(d.reason, "no-network");
+	/* --allow-localhost does not widen socket() */
+	p.allow_localhost = true;
+	ck_assert_int_eq(
+	    policy_socket(&p, r->domain, r->type, r->protocol).verdict,
+	    d.verdict);
+	/* and without --no-network every socket is allowed */
+	p = policy_of(false, false);
+	ck_assert_int_eq(
+	    policy_socket(&p, r->domain, r->type, r->protocol).verdict,
+	    V_ALLOW);
+}
+END_TEST
+
+START_TEST(test_spawn_and_exec)
+{
+	struct policy p = policy_of(false, false);
+	struct decision d;
+
+	for (int armed = 0; armed < 2; armed++) {
+		ck_assert_int_eq(policy_spawn(&p, armed).verdict, V_ALLOW);
+		for (int file = 0; file < 2; file++)
+			ck_assert_int_eq(policy_exec(&p, armed, file).verdict,
+					 V_ALLOW);
+	}
+
+	p.no_subprocess = true;
+	d = policy_spawn(&p, false);
+	ck_assert_int_eq(d.verdict, V_ALLOW);
+	ck_assert_int_eq(d.cat, CAT_SUBPROCESS);
+	d = policy_spawn(&p, true);
+	ck_assert_int_eq(d.verdict, V_DENY);
+	ck_assert_int_eq(d.cat, CAT_SUBPROCESS);
+	ck_assert_str_eq(d.reason, "no-subprocess");
+
+	/* an unarmed process (before the interpreter runs) may exec */
+	ck_assert_int_eq(policy_exec(&p, false, false).verdict, V_ALLOW);
+	ck_assert_int_eq(policy_exec(&p, false, true).verdict, V_ALLOW);
+	/* an armed one only what --allow-exec names */
+	ck_assert_int_eq(policy_exec(&p, true, true).verdict, V_ALLOW);
+	d = policy_exec(&p, true, false);
+	ck_assert_int_eq(d.verdict, V_DENY);
+	ck_assert_int_eq(d.cat, CAT_SUBPROCESS);
+	ck_assert_str_eq(d.reason, "no-subprocess");
+}
+END_TEST
+
+START_TEST(test_exec_ids)
+{
+	struct options o = {0};
+	struct policy p;
+	char *err = NULL;
+
+	ck_assert_int_eq(policy_build(&p, &o, &err), 0);
+	ck_assert(!policy_exec_id_allowed(&p, 1, 2, false));
+	ck_assert(!policy_exec_id_allowed(&p, 1, 2, true));
+
+	/* a file --allow-exec names may run, and may be the image */
+	policy_add_exec_id(&p, 1, 2, true);
+	/* its script interpreter may only be the image */
+	policy_add_exec_id(&p, 1, 3, false);
+	policy_add_exec_id(&p, 7, 2, true);
+
+	ck_assert(policy_exec_id_allowed(&p, 1, 2, false));
+	ck_assert(policy_exec_id_allowed(&p, 1, 2, true));
+	ck_assert(!policy_exec_id_allowed(&p, 1, 3, false));
+	ck_assert(policy_exec_id_allowed(&p, 1, 3, true));
+	ck_assert(policy_exec_id_allowed(&p, 7, 2, false));
+	ck_assert(policy_exec_id_allowed(&p, 7, 2, true));
+	/* both halves of the identity count */
+	ck_assert(!policy_exec_id_allowed(&p, 2, 1, false));
+	ck_assert(!policy_exec_id_allowed(&p, 7, 3, true));
+	ck_assert(!policy_exec_id_allowed(&p, 1, 4, true));
+	ck_assert_uint_eq(p.n_exec_ids, 2);
+	ck_assert_uint_eq(p.n_image_ids, 3);
+	policy_free(&p);
+	ck_assert_ptr_null(p.exec_ids);
+	ck_assert_uint_eq(p.n_image_ids, 0);
+}
+END_TEST
+
+START_TEST(test_refuse_and_categories)
+{
+	struct decision d = policy_refuse("ptrace");
+
+	ck_assert_int_eq(d.verdict, V_DENY);
+	ck_assert_int_eq(d.cat, CAT_SANDBOX);
+	ck_assert_str_eq(d.reason, "ptrace");
+
+	ck_assert_str_eq(category_name(CAT_NETWORK), "network");
+	ck_assert_str_eq(category_name(CAT_SUBPROCESS), "subprocess");
+	ck_assert_str_eq(category_name(CAT_SANDBOX), "sandbox-escape");
+	ck_assert_str_eq(category_name(CAT_COUNT), "?");
+}
+END_TEST
+
+START_TEST(test_build_copies)
+{
+	struct options o = {0};
+	struct policy p;
+	char *err = NULL;
+
+	o.no_network = o.allow_localhost = o.no_subprocess = true;
+	o.no_environment = o.trace = o.show_argv = o.allow_unix_all = true;
+	o.seal = true;
+	strlist_add(&o.allow_unix, "/run/x.sock");
+	strlist_add(&o.allow_unix, "@y");
+	strlist_add(&o.allow_exec, "git");
+	strlist_add(&o.keep_env, "FOO");
+	ck_assert_int_eq(policy_build(&p, &o, &err), 0);
+	ck_assert(p.no_network && p.allow_localhost && p.no_subprocess);
+	ck_assert(p.no_environment && p.trace && p.show_argv);
+	ck_assert(p.allow_unix_all);
+	/* copies, not borrowed from the options */
+	options_free(&o);
+	ck_assert_uint_eq(p.n_allow_unix, 2);
+	ck_assert_str_eq(p.allow_unix[0], "/run/x.sock");
+	ck_assert_str_eq(p.allow_unix[1], "@y");
+	ck_assert_uint_eq(p.n_allow_exec, 1);
+	ck_assert_str_eq(p.allow_exec[0], "git");
+	ck_assert_uint_eq(p.n_keep_env, 1);
+	ck_assert_str_eq(p.keep_env[0], "FOO");
+	ck_assert_uint_eq(p.n_exec_ids, 0);
+	policy_free(&p);
+	ck_assert_ptr_null(p.allow_unix);
+	ck_assert(!p.no_network);
+}
+END_TEST
+
+START_TEST(test_build_refusals)
+{
+	static const struct {
+		const char *what;
+		const char *prefix; /* the message starts with it */
+		const char *also;   /* and holds this, or NULL */
+	} cases[] = {
+	    {"no-code-exec", "--no-code-exec cannot be enforced",
+	     "system-call boundary"},
+	    {"no-interpreter-mutation",
+	     "--no-interpreter-mutation cannot be enforced",
+	     "system-call boundary"},
+	    {"fs-readonly", "not supported yet: --fs-readonly", NULL},
+	    {"fs-readonly=/srv", "not supported yet: --fs-readonly", NULL},
+	    {"block-native", "not supported yet: --block-native", NULL},
+	    {"deny-import", "not supported yet: --deny-import", NULL},
+	    {"allow-domain", "not supported yet: --allow-domain", NULL},
+	};
+
+	for (size_t i = 0; i < HM_ARRAY_SIZE(cases); i++) {
+		struct options o = {0};
+		struct policy p;
+		char *err = NULL;
+
+		o.no_network = true;
+		if (strcmp(cases[i].what, "no-code-exec") == 0)
+			o.no_code_exec = true;
+		else if (strcmp(cases[i].what, "no-interpreter-mutation") == 0)
+			o.no_interpreter_mutation = true;
+		else if (strcmp(cases[i].what, "fs-readonly") == 0)
+			o.fs_readonly = true;
+		else if (strcmp(cases[i].what, "fs-readonly=/srv") == 0) {
+			o.fs_readonly = true;
+			o.fs_root = strdup("/srv");
+		} else if (strcmp(cases[i].what, "block-native") == 0)
+			o.block_native = true;
+		else if (strcmp(cases[i].what, "deny-import") == 0)
+			strlist_add(&o.deny_import, "ctypes");
+		else
+			strlist_add(&o.allow_domain, "example.com");
+
+		ck_assert_msg(policy_build(&p, &o, &err) == -1, "--%s accepted",
+			      cases[i].what);
+		ck_assert_ptr_nonnull(err);
+		if (cases[i].also) {
+			ck_assert_msg(strncmp(err, cases[i].prefix,
+					      strlen(cases[i].prefix)) == 0,
+				      "'%s' does not start with '%s'", err,
+				      cases[i].prefix);
+			ck_assert_ptr_nonnull(strstr(err, cases[i].also));
+		} else {
+			ck_assert_str_eq(err, cases[i].prefix);
+		}
+		/* nothing half-built to free */
+		ck_assert_ptr_null(p.allow_unix);
+		ck_assert_ptr_null(p.allow_exec);
+		free(err);
+		options_free(&o);
+	}
+}
+END_TEST
+
+static Suite *
+policy_suite(void)
+{
+	Suite *s = suite_create("policy");
+	TCase *tc = tcase_create("sockaddr");
+
+	tcase_add_loop_test(tc, test_inet_table, 0, HM_ARRAY_SIZE(addr_rows));
+	tcase_add_test(tc, test_unspec);
+	tcase_add_test(tc, test_truncated);
+	tcase_add_test(tc, test_other_family);
+	tcase_add_test(tc, test_unix_bind_and_own);
+	tcase_add_test(tc, test_unix_allow_all);
+	tcase_add_loop_test(tc, test_unix_rules, 0, HM_ARRAY_SIZE(unix_rows));
+	tcase_add_test(tc, test_unix_rules_several);
+	tcase_add_test(tc, test_unix_abstract_embedded_nul);
+	tcase_add_test(tc, test_unix_real_path);
+	tcase_add_test(tc, test_netlink);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("listen");
+	tcase_add_test(tc, test_listen);
+	tcase_add_test(tc, test_listen_other_families);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("socket");
+	tcase_add_loop_test(tc, test_socket_table, 0,
+			    HM_ARRAY_SIZE(socket_rows));
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("process");
+	tcase_add_test(tc, test_spawn_and_exec);
+	tcase_add_test(tc, test_exec_ids);
+	tcase_add_test(tc, test_refuse_and_categories);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("build");
+	tcase_add_test(tc, test_build_copies);
+	tcase_add_test(tc, test_build_refusals);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+HM_SUITE_MAIN(policy_suite)

@@ -43,11 +43,12 @@ enum opt_id {
 
 struct opt_def {
 	const char *name;
-	int has_arg;	/* no_argument, required_argument, optional_argument */
+	int has_arg; /* no_argument, required_argument, optional_argument */
 	int id;
-	bool cli_only;	/* refused in profiles */
+	bool cli_only; /* refused in profiles */
 };
 
+/* clang-format off */
 static const struct opt_def opt_defs[] = {
 	{ "no-network", no_argument, OPT_NO_NETWORK, false },
 	{ "allow-localhost", no_argument, OPT_ALLOW_LOCALHOST, false },
@@ -74,6 +75,7 @@ static const struct opt_def opt_defs[] = {
 	{ "version", no_argument, OPT_VERSION, true },
 	{ "help", no_argument, OPT_HELP, true },
 };
+/* clang-format on */
 
 #define N_OPTS (sizeof(opt_defs) / sizeof(opt_defs[0]))
 
@@ -124,9 +126,12 @@ apply_id(struct options *o, const struct opt_def *d, const char *value,
 		if (!value)
 			o->allow_unix_all = true;
 		else if (*value != '/' && *value != '@')
-			return set_error(err, xasprintf(
+			return set_error(
+			    err,
+			    xasprintf(
 				"--allow-unix=%s: give an absolute socket path "
-				"or @NAME for an abstract socket", value));
+				"or @NAME for an abstract socket",
+				value));
 		else
 			strlist_add(&o->allow_unix, value);
 		break;
@@ -144,9 +149,11 @@ apply_id(struct options *o, const struct opt_def *d, const char *value,
 		break;
 	case OPT_KEEP_ENV:
 		if (strchr(value, '='))
-			return set_error(err, xasprintf(
-				"--keep-env %s: give a variable name, "
-				"without '='", value));
+			return set_error(
+			    err,
+			    xasprintf("--keep-env %s: give a variable name, "
+				      "without '='",
+				      value));
 		strlist_add(&o->keep_env, value);
 		break;
 	case OPT_FS_READONLY:
@@ -214,7 +221,9 @@ cli_apply(struct options *o, const char *name, const char *value,
 	if (!d)
 		return set_error(err, xasprintf("unknown option '%s'", name));
 	if (d->cli_only && from_profile)
-		return set_error(err, xasprintf(
+		return set_error(
+		    err,
+		    xasprintf(
 			"'%s' is a command-line action, not a profile setting",
 			name));
 	return apply_id(o, d, value, from_profile, err);
@@ -250,7 +259,7 @@ cli_parse(int argc, char **argv, struct options *o, char **err)
 
 	build_longopts(lo);
 	opterr = 0;
-	optind = 0;	/* full re-initialisation of getopt's state */
+	optind = 0; /* full re-initialisation of getopt's state */
 	while ((c = getopt_long(nopt, argv, "+:h", lo, NULL)) != -1) {
 		const struct opt_def *d;
 		const char *value = optarg;
@@ -260,26 +269,27 @@ cli_parse(int argc, char **argv, struct options *o, char **err)
 			const struct opt_def *dd = opt_by_id(optopt);
 
 			if (optopt >= 256 && dd)
-				return set_error(err, xasprintf(
-					"option '--%s' takes no value%s",
-					dd->name, usage_hint));
+				return set_error(
+				    err,
+				    xasprintf("option '--%s' takes no value%s",
+					      dd->name, usage_hint));
 			if (optopt > 0)
-				return set_error(err, xasprintf(
-					"unknown option '-%c'%s", optopt,
-					usage_hint));
-			return set_error(err, xasprintf(
-				"unknown or ambiguous option '%s'%s", bad,
-				usage_hint));
+				return set_error(
+				    err, xasprintf("unknown option '-%c'%s",
+						   optopt, usage_hint));
+			return set_error(
+			    err, xasprintf("unknown or ambiguous option '%s'%s",
+					   bad, usage_hint));
 		}
 		if (c == ':')
-			return set_error(err, xasprintf(
-				"option '%s' needs a value%s", argv[optind - 1],
-				usage_hint));
+			return set_error(
+			    err, xasprintf("option '%s' needs a value%s",
+					   argv[optind - 1], usage_hint));
 		d = opt_by_id(c);
 		if (!d)
-			return set_error(err, xasprintf(
-				"unknown option '%s'%s", argv[optind - 1],
-				usage_hint));
+			return set_error(err, xasprintf("unknown option '%s'%s",
+							argv[optind - 1],
+							usage_hint));
 		/* --fs-readonly ROOT: the seed also takes a separate token */
 		if (d->id == OPT_FS_READONLY && !value && optind < nopt &&
 		    argv[optind][0] != '-')
@@ -290,24 +300,25 @@ cli_parse(int argc, char **argv, struct options *o, char **err)
 	}
 	if (optind < nopt) {
 		if (sep < 0 && o->action == CLI_RUN)
-			return set_error(err, xasprintf(
-				"missing '--' before the target: write "
-				"'hermetic [OPTIONS] -- %s ...'",
-				argv[optind]));
-		return set_error(err, xasprintf(
-			"unexpected argument '%s' before '--'%s", argv[optind],
-			usage_hint));
+			return set_error(
+			    err,
+			    xasprintf("missing '--' before the target: write "
+				      "'hermetic [OPTIONS] -- %s ...'",
+				      argv[optind]));
+		return set_error(
+		    err, xasprintf("unexpected argument '%s' before '--'%s",
+				   argv[optind], usage_hint));
 	}
 	if (o->action != CLI_RUN)
 		return 0;
 	if (sep < 0)
-		return set_error(err, xasprintf(
-			"missing '--' before the target: write "
-			"'hermetic [OPTIONS] -- TARGET [ARGS...]'%s",
-			usage_hint));
+		return set_error(
+		    err, xasprintf("missing '--' before the target: write "
+				   "'hermetic [OPTIONS] -- TARGET [ARGS...]'%s",
+				   usage_hint));
 	if (sep + 1 >= argc)
-		return set_error(err, xasprintf(
-			"no target after '--'%s", usage_hint));
+		return set_error(
+		    err, xasprintf("no target after '--'%s", usage_hint));
 	o->target_argv = &argv[sep + 1];
 	o->target_argc = argc - sep - 1;
 	return 0;
@@ -316,6 +327,7 @@ cli_parse(int argc, char **argv, struct options *o, char **err)
 void
 cli_usage(FILE *out)
 {
+	/* clang-format off */
 	fputs(
 "usage: hermetic [OPTIONS] -- TARGET [ARGS...]\n"
 "\n"
@@ -373,6 +385,7 @@ cli_usage(FILE *out)
 "\n"
 "See hermetic(1) and hermetic-profile(5).\n",
 	      out);
+	/* clang-format on */
 }
 
 void

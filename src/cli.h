@@ -29,8 +29,8 @@ struct options {
 	/* guards */
 	bool no_network;
 	bool allow_localhost;
-	bool allow_unix_all;		/* --allow-unix without a value */
-	struct strlist allow_unix;	/* --allow-unix=PATH or =@NAME */
+	bool allow_unix_all;	   /* --allow-unix without a value */
+	struct strlist allow_unix; /* --allow-unix=PATH or =@NAME */
 	bool no_subprocess;
 	struct strlist allow_exec;
 	bool no_environment;
@@ -50,7 +50,7 @@ struct options {
 	bool show_argv;
 	bool seal;
 	char *python;
-	struct strlist profiles;	/* --profile values, in order */
+	struct strlist profiles; /* --profile values, in order */
 	char *show_profile;
 
 	/* the target: points into the argv given to cli_parse() */

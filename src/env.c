@@ -11,8 +11,8 @@
 
 #include "env.h"
 
-static const char *const base_keep[] = { "PATH", "HOME", "LANG", "TERM",
-					 "TMPDIR" };
+static const char *const base_keep[] = {"PATH", "HOME", "LANG", "TERM",
+					"TMPDIR"};
 
 static bool
 name_is(const char *var, const char *name)

@@ -34,8 +34,8 @@
 
 /* clone flags that leave the supervisor's view: no tracing, namespaces */
 static const uint64_t clone_escape_bits[] = {
-	CLONE_UNTRACED, CLONE_NEWNS,   CLONE_NEWCGROUP, CLONE_NEWUTS,
-	CLONE_NEWIPC,	CLONE_NEWUSER, CLONE_NEWPID,	CLONE_NEWNET,
+    CLONE_UNTRACED, CLONE_NEWNS,   CLONE_NEWCGROUP, CLONE_NEWUTS,
+    CLONE_NEWIPC,   CLONE_NEWUSER, CLONE_NEWPID,    CLONE_NEWNET,
 };
 
 #define TRACE_CHECK SCMP_ACT_TRACE(FILTER_TAG_CHECK)
@@ -43,8 +43,8 @@ static const uint64_t clone_escape_bits[] = {
 
 struct builder {
 	scmp_filter_ctx ctx;
-	int rc;		/* first error */
-	long nr;	/* syscall being added, for the message */
+	int rc;	 /* first error */
+	long nr; /* syscall being added, for the message */
 };
 
 /* Add a rule of "n" comparisons (n may be 0). */
@@ -63,8 +63,8 @@ rule(struct builder *b, uint32_t action, unsigned int n,
 
 /* TRACE when the comparisons "pre" hold and "last" holds too. */
 static void
-trace_when(struct builder *b, const struct scmp_arg_cmp *pre,
-	   unsigned int npre, struct scmp_arg_cmp last)
+trace_when(struct builder *b, const struct scmp_arg_cmp *pre, unsigned int npre,
+	   struct scmp_arg_cmp last)
 {
 	struct scmp_arg_cmp cmp[MAX_CMP];
 
@@ -144,20 +144,19 @@ trace_field_outside(struct builder *b, const struct scmp_arg_cmp *pre,
 static void
 add_socket(struct builder *b)
 {
-	static const uint32_t families[] = { AF_UNIX, AF_INET, AF_INET6,
-					     AF_NETLINK };
-	static const uint32_t types[] = { SOCK_STREAM, SOCK_DGRAM };
-	static const uint32_t stream[] = { 0, IPPROTO_TCP };
-	static const uint32_t dgram4[] = { 0, IPPROTO_ICMP, IPPROTO_UDP };
-	static const uint32_t dgram6[] = { 0, IPPROTO_UDP, IPPROTO_ICMPV6 };
-	static const uint32_t route[] = { NETLINK_ROUTE };
-	static const int inet[] = { AF_INET, AF_INET6 };
+	static const uint32_t families[] = {AF_UNIX, AF_INET, AF_INET6,
+					    AF_NETLINK};
+	static const uint32_t types[] = {SOCK_STREAM, SOCK_DGRAM};
+	static const uint32_t stream[] = {0, IPPROTO_TCP};
+	static const uint32_t dgram4[] = {0, IPPROTO_ICMP, IPPROTO_UDP};
+	static const uint32_t dgram6[] = {0, IPPROTO_UDP, IPPROTO_ICMPV6};
+	static const uint32_t route[] = {NETLINK_ROUTE};
+	static const int inet[] = {AF_INET, AF_INET6};
 
 	trace_outside(b, NULL, 0, 0, families, N(families));
 	for (size_t i = 0; i < N(inet); i++) {
 		struct scmp_arg_cmp fam[2] = {
-			SCMP_A0(SCMP_CMP_MASKED_EQ, 0xffffffffU,
-				(uint64_t)inet[i]),
+		    SCMP_A0(SCMP_CMP_MASKED_EQ, 0xffffffffU, (uint64_t)inet[i]),
 		};
 
 		trace_field_outside(b, fam, 1, 1, 0xf, types, N(types));
@@ -171,7 +170,7 @@ add_socket(struct builder *b)
 	}
 	{
 		struct scmp_arg_cmp nl =
-			SCMP_A0(SCMP_CMP_MASKED_EQ, 0xffffffffU, AF_NETLINK);
+		    SCMP_A0(SCMP_CMP_MASKED_EQ, 0xffffffffU, AF_NETLINK);
 
 		trace_outside(b, &nl, 1, 2, route, N(route));
 	}
@@ -221,15 +220,15 @@ add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 					   clone_escape_bits[i],
 					   clone_escape_bits[i]));
 		if (p->no_subprocess)
-			trace_when(b, NULL, 0,
-				   SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD,
-					   0));
+			trace_when(
+			    b, NULL, 0,
+			    SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, 0));
 		break;
 	case SC_PRCTL:
 		/* the tracer refuses values other than 1 */
-		trace_when(b, NULL, 0,
-			   SCMP_A0(SCMP_CMP_MASKED_EQ, 0xffffffffU,
-				   PR_SET_DUMPABLE));
+		trace_when(
+		    b, NULL, 0,
+		    SCMP_A0(SCMP_CMP_MASKED_EQ, 0xffffffffU, PR_SET_DUMPABLE));
 		break;
 	case SC_SECCOMP:
 		trace_when(b, NULL, 0,
@@ -241,9 +240,9 @@ add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 		/* a change of execution domain (the low byte); the tracer
 		 * lets the query 0xffffffff through */
 		for (unsigned int bit = 0; bit < 8; bit++)
-			trace_when(b, NULL, 0,
-				   SCMP_A0(SCMP_CMP_MASKED_EQ, 1U << bit,
-					   1U << bit));
+			trace_when(
+			    b, NULL, 0,
+			    SCMP_A0(SCMP_CMP_MASKED_EQ, 1U << bit, 1U << bit));
 		break;
 	}
 }
@@ -251,7 +250,7 @@ add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 static scmp_filter_ctx
 build_policy(const struct policy *p, char **err)
 {
-	struct builder b = { 0 };
+	struct builder b = {0};
 	const struct sysent *t;
 	size_t n;
 	int rc;
@@ -266,8 +265,8 @@ build_policy(const struct policy *p, char **err)
 	if (rc == 0)
 		rc = seccomp_attr_set(b.ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2);
 	if (rc < 0) {
-		*err = xasprintf("cannot configure libseccomp: %s",
-				 strerror(-rc));
+		*err =
+		    xasprintf("cannot configure libseccomp: %s", strerror(-rc));
 		goto out_release;
 	}
 	t = sysent_table(&n);

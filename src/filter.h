@@ -35,12 +35,12 @@
 #include "policy.h"
 
 /* SECCOMP_RET_DATA of the TRACE actions. */
-#define FILTER_TAG_CHECK 1	/* look at it (native ABI) */
-#define FILTER_TAG_ABI 2	/* foreign ABI: always denied */
+#define FILTER_TAG_CHECK 1 /* look at it (native ABI) */
+#define FILTER_TAG_ABI 2   /* foreign ABI: always denied */
 
 struct filter {
-	scmp_filter_ctx policy;	/* the libseccomp filter */
-	struct sock_filter *range;	/* the range filter's program */
+	scmp_filter_ctx policy;	   /* the libseccomp filter */
+	struct sock_filter *range; /* the range filter's program */
 	unsigned short range_len;
 };
 

@@ -26,9 +26,9 @@
 #include "log.h"
 #include "tracer_int.h"
 
-#define FREEZE_TIMEOUT_MS 500	/* for the peers to stop */
-#define HOLD_CHECK_MS 20	/* then release if the syscall sleeps */
-#define HOLD_MAX_MS 1000	/* then release whatever it does */
+#define FREEZE_TIMEOUT_MS 500 /* for the peers to stop */
+#define HOLD_CHECK_MS 20      /* then release if the syscall sleeps */
+#define HOLD_MAX_MS 1000      /* then release whatever it does */
 
 static long
 ms_since(const struct timespec *t0)
@@ -43,7 +43,7 @@ ms_since(const struct timespec *t0)
 static void
 wait_chld(long ms)
 {
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
 	sigset_t chld;
 
 	sigemptyset(&chld);
@@ -67,7 +67,7 @@ freeze_peers(struct tracer *tr, struct tracee *t)
 		if (p->stopped)
 			continue;
 		if (ptrace(PTRACE_INTERRUPT, p->tid, NULL, NULL) < 0)
-			continue;	/* ESRCH: it is dying */
+			continue; /* ESRCH: it is dying */
 		p->freezing = true;
 		want++;
 	}
@@ -184,8 +184,8 @@ freeze_check(struct tracer *tr)
 			continue;
 		held = ms_since(&t->hold_start);
 		if (held >= HOLD_MAX_MS) {
-			debug("pid %d: hold released after %ld ms",
-			      (int)t->tid, held);
+			debug("pid %d: hold released after %ld ms", (int)t->tid,
+			      held);
 			freeze_release(tr, t);
 			/* the table walk may continue: only flags changed */
 			continue;

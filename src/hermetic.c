@@ -131,18 +131,18 @@ on_signal(int sig, siginfo_t *si, void *ctx)
  * target, whose own disposition then decides: if they were ignored when
  * hermetic started (nohup, a background job), the target starts with them
  * ignored as it would without hermetic. Ignore SIGPIPE, so that a closed
- * stderr cannot kill the supervisor. Block SIGCHLD (the tracer takes it with sigtimedwait)
- * and, until the target exists, the forwarded signals, which the tracer
- * unblocks then, so that none is lost in between. What was changed is
+ * stderr cannot kill the supervisor. Block SIGCHLD (the tracer takes it with
+ * sigtimedwait) and, until the target exists, the forwarded signals, which the
+ * tracer unblocks then, so that none is lost in between. What was changed is
  * recorded in "spec", for the target to get back.
  */
 static void
 setup_signals(struct spawn_spec *spec, sigset_t *forwarded_set)
 {
-	static const int forwarded[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-	struct sigaction sa = { .sa_sigaction = on_signal,
-				.sa_flags = SA_SIGINFO | SA_RESTART };
-	struct sigaction ign = { .sa_handler = SIG_IGN };
+	static const int forwarded[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+	struct sigaction sa = {.sa_sigaction = on_signal,
+			       .sa_flags = SA_SIGINFO | SA_RESTART};
+	struct sigaction ign = {.sa_handler = SIG_IGN};
 	sigset_t block;
 
 	sigemptyset(&sa.sa_mask);
@@ -192,12 +192,12 @@ exit_status(int status)
 int
 main(int argc, char **argv)
 {
-	struct options o = { 0 };
+	struct options o = {0};
 	struct policy pol;
 	struct target tgt;
-	struct strlist env = { 0 };
-	struct spawn_spec spec = { 0 };
-	struct tracer_config cfg = { 0 };
+	struct strlist env = {0};
+	struct spawn_spec spec = {0};
+	struct tracer_config cfg = {0};
 	struct filter filter;
 	unsigned int killed = 0;
 	char *err = NULL;
@@ -246,11 +246,11 @@ main(int argc, char **argv)
 	setup_signals(&spec, &cfg.unblock);
 	spec.path = tgt.path;
 	spec.argv = tgt.argv.v;
-	spec.envp = pol.no_environment ? (env.v ? env.v : (char *[]){ NULL })
-				       : environ;
+	spec.envp =
+	    pol.no_environment ? (env.v ? env.v : (char *[]){NULL}) : environ;
 	spec.filter = &filter;
-	spec.scope_abstract_unix = pol.no_network && !pol.allow_unix_all &&
-				   pol.n_allow_unix == 0;
+	spec.scope_abstract_unix =
+	    pol.no_network && !pol.allow_unix_all && pol.n_allow_unix == 0;
 	spec.display = o.target_argv[0];
 	debug("target %s (%s a Python interpreter)", tgt.path,
 	      tgt.python ? "reaches" : "does not reach");

@@ -48,19 +48,19 @@
 #ifndef CLONE_NEWCGROUP
 #define CLONE_NEWCGROUP 0x02000000
 #endif
-#define CLONE_ESCAPE_FLAGS                                                   \
-	((uint64_t)(CLONE_UNTRACED | CLONE_NEWNS | CLONE_NEWCGROUP |         \
-		    CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER |            \
+#define CLONE_ESCAPE_FLAGS                                                     \
+	((uint64_t)(CLONE_UNTRACED | CLONE_NEWNS | CLONE_NEWCGROUP |           \
+		    CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER |              \
 		    CLONE_NEWPID | CLONE_NEWNET))
 
 /* What to do with the stopped syscall. */
 struct outcome {
 	struct decision d;
-	int err;		/* errno for a deny (EPERM unless said) */
-	bool report;		/* report it (a deny that is a real action) */
-	char detail[PATH_MAX + 256];	/* for the trace line */
-	char *argv;		/* formatted argv (--show-argv), owned */
-	char syscall[48];	/* name for the trace line */
+	int err;     /* errno for a deny (EPERM unless said) */
+	bool report; /* report it (a deny that is a real action) */
+	char detail[PATH_MAX + 256]; /* for the trace line */
+	char *argv;		     /* formatted argv (--show-argv), owned */
+	char syscall[48];	     /* name for the trace line */
 };
 
 static void
@@ -178,9 +178,9 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 	if (op == NET_BIND && o->d.verdict == V_ALLOW && sa.family == AF_UNIX &&
 	    sa.valid && !sa.unnamed) {
 		free(t->bind_name);
-		t->bind_name = sa.abstract
-			? xasprintf("@%.*s", (int)sa.path_len, sa.path)
-			: xstrdup(sa.path);
+		t->bind_name =
+		    sa.abstract ? xasprintf("@%.*s", (int)sa.path_len, sa.path)
+				: xstrdup(sa.path);
 		t->exit_work |= EXIT_WORK_BIND;
 	}
 }
@@ -252,7 +252,7 @@ check_listen(struct tracer *tr, struct tracee *t, int fd, struct outcome *o)
 	}
 	if (sock < 0) {
 		if (err == EBADF) {
-			deny_quietly(o, EBADF);	/* as the kernel would */
+			deny_quietly(o, EBADF); /* as the kernel would */
 			return;
 		}
 		snprintf(o->detail, sizeof(o->detail),
@@ -285,7 +285,7 @@ inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		return;
 	}
 	if (cls == SC_SENDTO && a[4] == 0) {
-		o->d.verdict = V_ALLOW;	/* no destination given */
+		o->d.verdict = V_ALLOW; /* no destination given */
 		return;
 	}
 	if (freeze_peers(tr, t) < 0) {
@@ -318,7 +318,7 @@ inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		break;
 	}
 	if (t->nheld && o->d.verdict == V_ALLOW) {
-		t->exit_work |= EXIT_WORK_RELEASE;	/* at the exit stop */
+		t->exit_work |= EXIT_WORK_RELEASE; /* at the exit stop */
 	} else if (t->holding) {
 		freeze_release(tr, t);
 		t->exit_work_mmsg = false;
@@ -370,8 +370,8 @@ inspect_exec(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		deny_quietly(o, EACCES);
 		return;
 	} else {
-		allowed = policy_exec_id_allowed(p, st.st_dev, st.st_ino,
-						 false);
+		allowed =
+		    policy_exec_id_allowed(p, st.st_dev, st.st_ino, false);
 	}
 	snprintf(o->detail, sizeof(o->detail), "path=%s", path);
 	apply(o, policy_exec(p, armed, allowed));
@@ -421,7 +421,8 @@ inspect_conditional(enum sc_class cls, const uint64_t *a, struct outcome *o)
 				 "option=PR_SET_DUMPABLE value=%d", (int)a[1]);
 		break;
 	case SC_SECCOMP:
-		refuse = ((uint32_t)a[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER) != 0;
+		refuse =
+		    ((uint32_t)a[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER) != 0;
 		if (refuse && a[2] == 0) {
 			/* a probe of the flag (libseccomp makes one): with no
 			 * program the kernel answers EFAULT by itself */
@@ -436,8 +437,8 @@ inspect_conditional(enum sc_class cls, const uint64_t *a, struct outcome *o)
 		refuse = (uint32_t)a[0] != 0xffffffffU &&
 			 ((uint32_t)a[0] & 0xff) != 0;
 		if (refuse)
-			snprintf(o->detail, sizeof(o->detail),
-				 "persona=0x%x", (unsigned int)(uint32_t)a[0]);
+			snprintf(o->detail, sizeof(o->detail), "persona=0x%x",
+				 (unsigned int)(uint32_t)a[0]);
 		break;
 	default:
 		break;
@@ -451,8 +452,8 @@ inspect_conditional(enum sc_class cls, const uint64_t *a, struct outcome *o)
 /* ===== The stop ===== */
 
 static void
-decide(struct tracer *tr, struct tracee *t,
-       const struct hm_syscall_info *info, struct outcome *o)
+decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
+       struct outcome *o)
 {
 	const uint64_t *a = info->seccomp.args;
 	long nr = (long)info->seccomp.nr;
@@ -461,9 +462,11 @@ decide(struct tracer *tr, struct tracee *t,
 
 	if (info->arch != HM_AUDIT_ARCH) {
 		snprintf(o->syscall, sizeof(o->syscall), "syscall");
-		snprintf(o->detail, sizeof(o->detail),
-			 "abi=%s nr=%ld", info->arch == AUDIT_ARCH_I386 ? "i386"
-			 : info->arch == AUDIT_ARCH_ARM ? "arm" : "foreign", nr);
+		snprintf(o->detail, sizeof(o->detail), "abi=%s nr=%ld",
+			 info->arch == AUDIT_ARCH_I386	? "i386"
+			 : info->arch == AUDIT_ARCH_ARM ? "arm"
+							: "foreign",
+			 nr);
 		deny(o, CAT_SANDBOX, "sandbox-escape");
 		return;
 	}
@@ -531,7 +534,7 @@ void
 inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 {
 	struct hm_syscall_info info;
-	struct outcome o = { 0 };
+	struct outcome o = {0};
 	int rc;
 
 	o.d.verdict = V_DENY;
@@ -539,11 +542,12 @@ inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info),
 		   &info) <= 0) {
 		if (errno == ESRCH)
-			return;	/* killed meanwhile: its exit follows */
+			return; /* killed meanwhile: its exit follows */
 		snprintf(o.syscall, sizeof(o.syscall), "syscall");
 		snprintf(o.detail, sizeof(o.detail),
 			 "(PTRACE_GET_SYSCALL_INFO failed: %s; Linux 5.3 or "
-			 "later is needed)", strerror(errno));
+			 "later is needed)",
+			 strerror(errno));
 		deny(&o, CAT_SANDBOX, "unreadable-stop");
 	} else if (info.op != HM_SYSCALL_INFO_SECCOMP) {
 		snprintf(o.syscall, sizeof(o.syscall), "syscall");
@@ -559,18 +563,18 @@ inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 		if (rc < 0 && rc != -ESRCH)
 			die(HM_EXIT_FAILURE,
 			    "cannot deny a syscall of pid %d (%s): stopping "
-			    "rather than letting it run", (int)t->tid,
-			    strerror(-rc));
+			    "rather than letting it run",
+			    (int)t->tid, strerror(-rc));
 		t->exit_work &= ~EXIT_WORK_BIND;
 	}
 	if (o.report) {
 		struct event ev = {
-			.pid = t->proc ? t->proc->tgid : t->tid,
-			.tid = t->tid,
-			.syscall = o.syscall,
-			.d = o.d,
-			.detail = o.detail,
-			.argv = o.argv,
+		    .pid = t->proc ? t->proc->tgid : t->tid,
+		    .tid = t->tid,
+		    .syscall = o.syscall,
+		    .d = o.d,
+		    .detail = o.detail,
+		    .argv = o.argv,
 		};
 
 		report_event(&ev);

@@ -25,11 +25,11 @@ void log_init(void);
 
 /* Print "hermetic: MSG" and exit with "status". */
 noreturn void die(int status, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /* Like die(), with ": strerror(errno)" appended. */
 noreturn void die_errno(int status, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /* Print "hermetic: MSG". */
 void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

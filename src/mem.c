@@ -85,7 +85,7 @@ mem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 			return (int)r;
 		done += (size_t)r;
 		if (done < len && (addr + done) % PAGE != 0)
-			return -EFAULT;	/* stopped inside a page */
+			return -EFAULT; /* stopped inside a page */
 	}
 	return 0;
 }

@@ -15,7 +15,7 @@
 #include "policy.h"
 #include "xmalloc.h"
 
-static const struct decision allow_any = { V_ALLOW, CAT_NETWORK, NULL };
+static const struct decision allow_any = {V_ALLOW, CAT_NETWORK, NULL};
 
 static char **
 copy_list(const struct strlist *l, size_t *n)
@@ -129,7 +129,7 @@ category_name(enum category cat)
 static struct decision
 deny(enum category cat, const char *reason)
 {
-	struct decision d = { V_DENY, cat, reason };
+	struct decision d = {V_DENY, cat, reason};
 
 	return d;
 }
@@ -137,7 +137,7 @@ deny(enum category cat, const char *reason)
 static struct decision
 allow(enum category cat)
 {
-	struct decision d = { V_ALLOW, cat, NULL };
+	struct decision d = {V_ALLOW, cat, NULL};
 
 	return d;
 }
@@ -151,7 +151,7 @@ policy_refuse(const char *reason)
 struct decision
 policy_socket(const struct policy *p, int domain, int type, int protocol)
 {
-	int base = type & 0xf;	/* SOCK_TYPE_MASK: drop NONBLOCK|CLOEXEC */
+	int base = type & 0xf; /* SOCK_TYPE_MASK: drop NONBLOCK|CLOEXEC */
 
 	if (!p->no_network)
 		return allow_any;
@@ -247,14 +247,14 @@ policy_sockaddr(const struct policy *p, enum net_op op,
 			return deny(CAT_NETWORK, "cloud-metadata");
 		if (op == NET_BIND)
 			return sockaddr_is_loopback(sa)
-				       ? allow(CAT_NETWORK)
-				       : deny(CAT_NETWORK, "no-network");
+				   ? allow(CAT_NETWORK)
+				   : deny(CAT_NETWORK, "no-network");
 		/* port 53 is DNS whatever the resolver's address: a loopback
 		 * stub resolver would forward anything */
 		if (sa->port == 53)
 			return deny(CAT_NETWORK, "no-network");
-		if (p->allow_localhost && (sockaddr_is_loopback(sa) ||
-					   sockaddr_is_unspecified(sa)))
+		if (p->allow_localhost &&
+		    (sockaddr_is_loopback(sa) || sockaddr_is_unspecified(sa)))
 			return allow(CAT_NETWORK);
 		break;
 	}
@@ -290,8 +290,7 @@ policy_exec(const struct policy *p, bool armed, bool allowed_file)
 }
 
 bool
-policy_exec_id_allowed(const struct policy *p, dev_t dev, ino_t ino,
-		       bool image)
+policy_exec_id_allowed(const struct policy *p, dev_t dev, ino_t ino, bool image)
 {
 	const struct file_id *v = image ? p->image_ids : p->exec_ids;
 	size_t n = image ? p->n_image_ids : p->n_exec_ids;

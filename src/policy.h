@@ -28,14 +28,14 @@ enum verdict {
 enum category {
 	CAT_NETWORK,
 	CAT_SUBPROCESS,
-	CAT_SANDBOX,	/* always-refused syscalls, foreign ABIs, unknown nrs */
+	CAT_SANDBOX, /* always-refused syscalls, foreign ABIs, unknown nrs */
 	CAT_COUNT,
 };
 
 struct decision {
 	enum verdict verdict;
 	enum category cat;
-	const char *reason;	/* static string, e.g. "no-network" */
+	const char *reason; /* static string, e.g. "no-network" */
 };
 
 /* A file identity for --allow-exec. */
@@ -48,15 +48,15 @@ struct policy {
 	bool no_network;
 	bool allow_localhost;
 	bool allow_unix_all;
-	char **allow_unix;		/* "/path" or "@name" */
+	char **allow_unix; /* "/path" or "@name" */
 	size_t n_allow_unix;
 	bool no_subprocess;
-	char **allow_exec;		/* resolved absolute paths */
+	char **allow_exec; /* resolved absolute paths */
 	size_t n_allow_exec;
-	struct file_id *exec_ids;	/* files --allow-exec lets run */
+	struct file_id *exec_ids; /* files --allow-exec lets run */
 	size_t n_exec_ids;
-	struct file_id *image_ids;	/* images that may appear at exec:
-					 * the files and their interpreters */
+	struct file_id *image_ids; /* images that may appear at exec:
+				    * the files and their interpreters */
 	size_t n_image_ids;
 	bool no_environment;
 	char **keep_env;
@@ -90,7 +90,7 @@ struct decision policy_socket(const struct policy *p, int domain, int type,
 
 enum net_op {
 	NET_CONNECT,
-	NET_SEND,	/* sendto/sendmsg/sendmmsg with a destination */
+	NET_SEND, /* sendto/sendmsg/sendmmsg with a destination */
 	NET_BIND,
 };
 

@@ -70,7 +70,7 @@ is_file(const char *path)
 char *
 profile_find(const char *name)
 {
-	struct strlist dirs = { 0 };
+	struct strlist dirs = {0};
 	char *found = NULL;
 
 	if (strchr(name, '/') || ends_with(name, PROFILE_SUFFIX))
@@ -249,11 +249,11 @@ cmp_str(const void *a, const void *b)
 int
 profile_list(FILE *out)
 {
-	struct strlist dirs = { 0 }, seen = { 0 };
+	struct strlist dirs = {0}, seen = {0};
 
 	profile_search_dirs(&dirs);
 	for (size_t i = 0; i < dirs.n; i++) {
-		struct strlist names = { 0 };
+		struct strlist names = {0};
 		struct dirent *de;
 		DIR *d = opendir(dirs.v[i]);
 
@@ -267,11 +267,10 @@ profile_list(FILE *out)
 		if (names.n)
 			qsort(names.v, names.n, sizeof(*names.v), cmp_str);
 		for (size_t k = 0; k < names.n; k++) {
-			char *name = xstrndup(names.v[k],
-					      strlen(names.v[k]) -
-						      strlen(PROFILE_SUFFIX));
-			char *path = xasprintf("%s/%s", dirs.v[i],
-					       names.v[k]);
+			char *name =
+			    xstrndup(names.v[k], strlen(names.v[k]) -
+						     strlen(PROFILE_SUFFIX));
+			char *path = xasprintf("%s/%s", dirs.v[i], names.v[k]);
 			char *desc = description(path);
 
 			if (!strlist_contains(&seen, name)) {

@@ -72,8 +72,8 @@ protect_landlock_abi(void)
 static int
 landlock_fs_open_domain(int abi)
 {
-	struct hm_ruleset_attr attr = { .handled_access_fs = fs_rights(abi) };
-	struct hm_path_beneath pb = { .allowed_access = fs_rights(abi) };
+	struct hm_ruleset_attr attr = {.handled_access_fs = fs_rights(abi)};
+	struct hm_path_beneath pb = {.allowed_access = fs_rights(abi)};
 	int fd, root, rc = 0;
 
 	fd = (int)syscall(SYS_landlock_create_ruleset, &attr,
@@ -107,8 +107,7 @@ out_close:
 static int
 drop_ptrace_cap(void)
 {
-	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3,
-						0 };
+	struct __user_cap_header_struct hdr = {_LINUX_CAPABILITY_VERSION_3, 0};
 	struct __user_cap_data_struct data[2];
 
 	if (prctl(PR_CAPBSET_DROP, CAP_SYS_PTRACE, 0, 0, 0) < 0 &&
@@ -120,7 +119,7 @@ drop_ptrace_cap(void)
 	      CAP_TO_MASK(CAP_SYS_PTRACE)))
 		return 0;
 	data[CAP_TO_INDEX(CAP_SYS_PTRACE)].inheritable &=
-		~CAP_TO_MASK(CAP_SYS_PTRACE);
+	    ~CAP_TO_MASK(CAP_SYS_PTRACE);
 	if (syscall(SYS_capset, &hdr, data) < 0)
 		return -errno;
 	return 0;
@@ -136,10 +135,10 @@ protect_child(bool scope_abstract_unix, const char **how)
 		return rc;
 	if (abi >= 6) {
 		struct hm_ruleset_attr attr = {
-			.scoped = HM_LANDLOCK_SCOPE_SIGNAL |
-				  (scope_abstract_unix
-					   ? HM_LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET
-					   : 0),
+		    .scoped = HM_LANDLOCK_SCOPE_SIGNAL |
+			      (scope_abstract_unix
+				   ? HM_LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET
+				   : 0),
 		};
 		int fd = (int)syscall(SYS_landlock_create_ruleset, &attr,
 				      sizeof(attr), 0);
@@ -148,7 +147,8 @@ protect_child(bool scope_abstract_unix, const char **how)
 			rc = (int)syscall(SYS_landlock_restrict_self, fd, 0);
 			close(fd);
 			if (rc == 0) {
-				*how = scope_abstract_unix
+				*how =
+				    scope_abstract_unix
 					? "landlock domain (ptrace, signal and "
 					  "abstract unix socket scopes)"
 					: "landlock domain (ptrace and signal "

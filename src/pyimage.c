@@ -120,7 +120,7 @@ dynamic_needs_libpython(const struct image *im, const Elf64_Ehdr *eh,
 enum pyimage
 pyimage_scan(const void *buf, size_t len)
 {
-	struct image im = { buf, len };
+	struct image im = {buf, len};
 	bool seen_table = false, unreadable = false;
 	Elf64_Ehdr eh;
 
@@ -130,7 +130,7 @@ pyimage_scan(const void *buf, size_t len)
 		return PYIMAGE_UNKNOWN;
 	memcpy(&eh, buf, sizeof(eh));
 	if (eh.e_ident[EI_CLASS] != ELFCLASS64)
-		return PYIMAGE_NO_PYTHON;	/* 32-bit: a foreign ABI here */
+		return PYIMAGE_NO_PYTHON; /* 32-bit: a foreign ABI here */
 	if (eh.e_shentsize != sizeof(Elf64_Shdr) || eh.e_shnum == 0)
 		return PYIMAGE_UNKNOWN;
 

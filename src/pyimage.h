@@ -13,10 +13,10 @@
 #include <stddef.h>
 
 enum pyimage {
-	PYIMAGE_NOT_ELF,		/* not an ELF file (a script, say) */
-	PYIMAGE_NO_PYTHON,		/* an ELF file without CPython */
-	PYIMAGE_PYTHON,		/* exports CPython or needs libpython3 */
-	PYIMAGE_UNKNOWN,		/* ELF, but its tables could not be read */
+	PYIMAGE_NOT_ELF,   /* not an ELF file (a script, say) */
+	PYIMAGE_NO_PYTHON, /* an ELF file without CPython */
+	PYIMAGE_PYTHON,	   /* exports CPython or needs libpython3 */
+	PYIMAGE_UNKNOWN,   /* ELF, but its tables could not be read */
 };
 
 /* Scan the "len" bytes of a whole file at "buf". */

@@ -30,11 +30,10 @@ report_format(const struct event *ev, char *buf, size_t size)
 {
 	size_t n = 0;
 
-#define PUT(...)                                                             \
-	do {                                                                 \
-		if (n < size)                                                \
-			n += (size_t)snprintf(buf + n, size - n,             \
-					      __VA_ARGS__);                  \
+#define PUT(...)                                                               \
+	do {                                                                   \
+		if (n < size)                                                  \
+			n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__); \
 	} while (0)
 
 	PUT("[hermetic] %s %s", ev->d.verdict == V_DENY ? "blocked" : "allowed",

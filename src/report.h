@@ -16,12 +16,12 @@
 
 /* One reported action. Strings are borrowed for the call. */
 struct event {
-	pid_t pid;		/* process (tgid) */
+	pid_t pid; /* process (tgid) */
 	pid_t tid;
-	const char *syscall;	/* "connect", "execve", "syscall" (unknown) */
+	const char *syscall; /* "connect", "execve", "syscall" (unknown) */
 	struct decision d;
-	const char *detail;	/* "host=1.2.3.4:80", "path=/bin/ls", or NULL */
-	const char *argv;	/* formatted argv (--show-argv), or NULL */
+	const char *detail; /* "host=1.2.3.4:80", "path=/bin/ls", or NULL */
+	const char *argv;   /* formatted argv (--show-argv), or NULL */
 };
 
 /* Set up reporting: "trace" prints a line per event. */

@@ -16,8 +16,8 @@
 
 #include "sockaddr.h"
 
-static const uint8_t mapped_prefix[12] = { 0, 0, 0, 0, 0, 0,
-					   0, 0, 0, 0, 0xff, 0xff };
+static const uint8_t mapped_prefix[12] = {0, 0, 0, 0, 0,    0,
+					  0, 0, 0, 0, 0xff, 0xff};
 
 static void
 set_v4(struct hm_sockaddr *out, const void *addr4)
@@ -194,8 +194,7 @@ sockaddr_format(const struct hm_sockaddr *sa, char *buf, size_t size)
 				snprintf(buf, size, "host=[::ffff:%s]:%u", ip,
 					 sa->port);
 			else
-				snprintf(buf, size, "host=%s:%u", ip,
-					 sa->port);
+				snprintf(buf, size, "host=%s:%u", ip, sa->port);
 		} else {
 			inet_ntop(AF_INET6, sa->ip, ip, sizeof(ip));
 			snprintf(buf, size, "host=[%s]:%u", ip, sa->port);
@@ -232,7 +231,7 @@ is_inet(const struct hm_sockaddr *sa)
 bool
 sockaddr_is_loopback(const struct hm_sockaddr *sa)
 {
-	static const uint8_t v6_loopback[16] = { [15] = 1 };
+	static const uint8_t v6_loopback[16] = {[15] = 1};
 
 	if (!is_inet(sa))
 		return false;
@@ -257,14 +256,14 @@ bool
 sockaddr_is_metadata(const struct hm_sockaddr *sa)
 {
 	static const uint8_t v4[][4] = {
-		{ 169, 254, 169, 254 },
-		{ 100, 100, 100, 200 },
+	    {169, 254, 169, 254},
+	    {100, 100, 100, 200},
 	};
 	static const uint8_t v6[][16] = {
-		/* fd00:ec2::254 */
-		{ 0xfd, 0x00, 0x0e, 0xc2, [14] = 0x02, [15] = 0x54 },
-		/* fe80::a9fe:a9fe */
-		{ 0xfe, 0x80, [12] = 0xa9, 0xfe, 0xa9, 0xfe },
+	    /* fd00:ec2::254 */
+	    {0xfd, 0x00, 0x0e, 0xc2, [14] = 0x02, [15] = 0x54},
+	    /* fe80::a9fe:a9fe */
+	    {0xfe, 0x80, [12] = 0xa9, 0xfe, 0xa9, 0xfe},
 	};
 
 	if (!is_inet(sa))
@@ -286,15 +285,18 @@ sockaddr_format_socket(int domain, int type, int protocol, char *buf,
 		       size_t size)
 {
 	static const char *const types[] = {
-		[SOCK_STREAM] = "SOCK_STREAM", [SOCK_DGRAM] = "SOCK_DGRAM",
-		[SOCK_RAW] = "SOCK_RAW",       [SOCK_RDM] = "SOCK_RDM",
-		[SOCK_SEQPACKET] = "SOCK_SEQPACKET",
-		[SOCK_DCCP] = "SOCK_DCCP",     [SOCK_PACKET] = "SOCK_PACKET",
+	    [SOCK_STREAM] = "SOCK_STREAM",
+	    [SOCK_DGRAM] = "SOCK_DGRAM",
+	    [SOCK_RAW] = "SOCK_RAW",
+	    [SOCK_RDM] = "SOCK_RDM",
+	    [SOCK_SEQPACKET] = "SOCK_SEQPACKET",
+	    [SOCK_DCCP] = "SOCK_DCCP",
+	    [SOCK_PACKET] = "SOCK_PACKET",
 	};
 	const char *fam = sockaddr_family_name(domain);
 	int base = type & 0xf;
-	const char *ty = base < (int)(sizeof(types) / sizeof(types[0]))
-				 ? types[base] : NULL;
+	const char *ty =
+	    base < (int)(sizeof(types) / sizeof(types[0])) ? types[base] : NULL;
 	char fbuf[16], tbuf[16];
 
 	if (!fam) {
@@ -305,7 +307,6 @@ sockaddr_format_socket(int domain, int type, int protocol, char *buf,
 		snprintf(tbuf, sizeof(tbuf), "%d", base);
 		ty = tbuf;
 	}
-	snprintf(buf, size, "family=%s type=%s protocol=%d", fam, ty,
-		 protocol);
+	snprintf(buf, size, "family=%s type=%s protocol=%d", fam, ty, protocol);
 	return buf;
 }

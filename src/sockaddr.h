@@ -17,18 +17,18 @@
 #define HM_UNIX_PATH_MAX 108
 
 struct hm_sockaddr {
-	int family;		/* AF_* as given by the tracee */
-	bool valid;		/* long enough for its family */
+	int family; /* AF_* as given by the tracee */
+	bool valid; /* long enough for its family */
 	/* AF_INET, AF_INET6 */
-	uint8_t ip[16];		/* IPv4 stored as ::ffff:a.b.c.d */
-	bool v4;		/* AF_INET, or an IPv4-mapped AF_INET6 */
-	bool v6_sockaddr;	/* the tracee used a sockaddr_in6 */
-	uint16_t port;		/* host byte order */
+	uint8_t ip[16];	  /* IPv4 stored as ::ffff:a.b.c.d */
+	bool v4;	  /* AF_INET, or an IPv4-mapped AF_INET6 */
+	bool v6_sockaddr; /* the tracee used a sockaddr_in6 */
+	uint16_t port;	  /* host byte order */
 	/* AF_UNIX */
-	char path[HM_UNIX_PATH_MAX + 1];	/* NUL-terminated */
-	size_t path_len;	/* bytes of the name (abstract: after the NUL) */
-	bool abstract;		/* name in the abstract namespace */
-	bool unnamed;		/* no name at all (autobind) */
+	char path[HM_UNIX_PATH_MAX + 1]; /* NUL-terminated */
+	size_t path_len; /* bytes of the name (abstract: after the NUL) */
+	bool abstract;	 /* name in the abstract namespace */
+	bool unnamed;	 /* no name at all (autobind) */
 	/* AF_NETLINK */
 	uint32_t nl_pid;
 };

@@ -77,17 +77,18 @@ child_main(const struct spawn_spec *s, pid_t parent)
 		child_fail(HM_EXIT_FAILURE, "cannot confine the target", -rc);
 	debug("self-protection: %s", how);
 	{
-		struct sock_fprog range = { s->filter->range_len,
-					    s->filter->range };
+		struct sock_fprog range = {s->filter->range_len,
+					   s->filter->range};
 
-		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &range) < 0)
+		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &range) <
+		    0)
 			child_fail(HM_EXIT_FAILURE,
 				   "cannot install the seccomp filter", errno);
 	}
 	rc = seccomp_load(s->filter->policy);
 	if (rc < 0)
-		child_fail(HM_EXIT_FAILURE,
-			   "cannot install the seccomp filter", -rc);
+		child_fail(HM_EXIT_FAILURE, "cannot install the seccomp filter",
+			   -rc);
 
 	sigprocmask(SIG_SETMASK, &s->mask, NULL);
 	execve(s->path, s->argv, s->envp);
@@ -142,12 +143,12 @@ explain_seize(pid_t child, int err)
 
 	if (tracer > 0)
 		return xasprintf(
-			"cannot trace the target: it is already traced by "
-			"pid %ld, since hermetic itself runs under a tracer "
-			"that follows children (strace -f, gdb); a process "
-			"can have only one tracer, so run hermetic outside "
-			"it",
-			tracer);
+		    "cannot trace the target: it is already traced by "
+		    "pid %ld, since hermetic itself runs under a tracer "
+		    "that follows children (strace -f, gdb); a process "
+		    "can have only one tracer, so run hermetic outside "
+		    "it",
+		    tracer);
 	if (yama == 3)
 		return xstrdup("cannot trace the target: ptrace is disabled "
 			       "on this system (kernel.yama.ptrace_scope = 3, "
@@ -163,8 +164,7 @@ explain_seize(pid_t child, int err)
 			       "profile may forbid it: Docker needs "
 			       "--cap-add=SYS_PTRACE, or a profile that allows "
 			       "ptrace)");
-	return xasprintf("cannot trace the target: ptrace: %s",
-			 strerror(err));
+	return xasprintf("cannot trace the target: ptrace: %s", strerror(err));
 }
 
 pid_t

@@ -18,12 +18,12 @@
 #include "filter.h"
 
 struct spawn_spec {
-	const char *path;	/* file to execve */
+	const char *path; /* file to execve */
 	char *const *argv;
 	char *const *envp;
 	const struct filter *filter;
 	bool scope_abstract_unix;
-	const char *display;	/* target name for messages */
+	const char *display; /* target name for messages */
 	/* the signal state hermetic was started with, which the target gets
 	 * back before its exec (as if hermetic were not there) */
 	sigset_t mask;
@@ -35,10 +35,10 @@ struct spawn_spec {
 };
 
 /* The ptrace options every tracee gets (inherited by its children). */
-#define SPAWN_PTRACE_OPTIONS                                                 \
-	(PTRACE_O_TRACESECCOMP | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |  \
-	 PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC |                          \
-	 PTRACE_O_TRACEVFORKDONE | PTRACE_O_EXITKILL | PTRACE_O_TRACESYSGOOD)
+#define SPAWN_PTRACE_OPTIONS                                                   \
+	(PTRACE_O_TRACESECCOMP | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |    \
+	 PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEVFORKDONE |  \
+	 PTRACE_O_EXITKILL | PTRACE_O_TRACESYSGOOD)
 
 /*
  * Check that this kernel and environment can run a supervised target at

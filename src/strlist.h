@@ -12,9 +12,9 @@
 #include <stddef.h>
 
 struct strlist {
-	char **v;	/* NULL-terminated once anything was added */
-	size_t n;	/* number of strings */
-	size_t cap;	/* allocated slots, terminator included */
+	char **v;   /* NULL-terminated once anything was added */
+	size_t n;   /* number of strings */
+	size_t cap; /* allocated slots, terminator included */
 };
 
 /* Append a copy of "s". */

@@ -17,13 +17,14 @@
 #include "sysent.h"
 
 static const struct sysent table[] = {
-#define HM_SC(nr, name) { nr, #name },
+#define HM_SC(nr, name) {nr, #name},
 #include "syscallent.h"
 #undef HM_SC
 };
 
 #define N_TABLE (sizeof(table) / sizeof(table[0]))
 
+/* clang-format off */
 static const struct {
 	const char *name;
 	enum sc_class cls;
@@ -58,6 +59,7 @@ static const struct {
 	{ "clone3", SC_FALLBACK },
 	{ "openat2", SC_FALLBACK },
 };
+/* clang-format on */
 
 const struct sysent *
 sysent_table(size_t *n)

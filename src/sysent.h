@@ -13,22 +13,22 @@
 #include <stddef.h>
 
 enum sc_class {
-	SC_PLAIN,	/* no look needed: allowed in BPF */
+	SC_PLAIN, /* no look needed: allowed in BPF */
 	SC_SOCKET,
 	SC_CONNECT,
 	SC_SENDTO,
 	SC_SENDMSG,
 	SC_SENDMMSG,
 	SC_BIND,
-	SC_LISTEN,	/* refused on a socket not bound to loopback */
+	SC_LISTEN, /* refused on a socket not bound to loopback */
 	SC_EXECVE,
 	SC_EXECVEAT,
-	SC_FORK,	/* fork, vfork */
+	SC_FORK, /* fork, vfork */
 	SC_CLONE,
 	SC_ESCAPE,	/* always refused */
 	SC_PRCTL,	/* refused for PR_SET_DUMPABLE other than 1 */
 	SC_SECCOMP,	/* refused with SECCOMP_FILTER_FLAG_NEW_LISTENER */
-	SC_PERSONALITY,	/* refused when it changes the execution domain */
+	SC_PERSONALITY, /* refused when it changes the execution domain */
 	SC_FALLBACK,	/* ENOSYS in BPF, so libc falls back: clone3, openat2 */
 };
 

@@ -22,10 +22,10 @@
 #define MAX_DEPTH 8
 
 const char target_callable_launcher[] =
-	"import sys,importlib,functools;"
-	"t=sys.argv[1];m,_,a=t.partition(':');sys.argv=sys.argv[1:];"
-	"r=functools.reduce(getattr,a.split('.'),importlib.import_module(m))();"
-	"sys.exit(r if isinstance(r,int) else 0)";
+    "import sys,importlib,functools;"
+    "t=sys.argv[1];m,_,a=t.partition(':');sys.argv=sys.argv[1:];"
+    "r=functools.reduce(getattr,a.split('.'),importlib.import_module(m))();"
+    "sys.exit(r if isinstance(r,int) else 0)";
 
 static bool
 is_executable_file(const char *path)
@@ -84,8 +84,8 @@ target_parse_shebang(const char *buf, size_t len, char **interp, char **arg)
 	}
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
-	while (end > p && (end[-1] == ' ' || end[-1] == '\t' ||
-			   end[-1] == '\r'))
+	while (end > p &&
+	       (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
 		end--;
 	if (p < end)
 		*arg = xstrndup(p, (size_t)(end - p));
@@ -249,10 +249,13 @@ find_python(const struct options *o, const char *path_env, char **out,
 		struct stat st;
 
 		if (stat(py, &st) < 0)
-			return fail(err, 127, xasprintf(
-				"interpreter %s: %s", py, strerror(errno)));
+			return fail(err, 127,
+				    xasprintf("interpreter %s: %s", py,
+					      strerror(errno)));
 		if (!S_ISREG(st.st_mode) || access(py, X_OK) < 0)
-			return fail(err, 126, xasprintf(
+			return fail(
+			    err, 126,
+			    xasprintf(
 				"interpreter %s is not an executable file",
 				py));
 		*out = xstrdup(py);
@@ -260,9 +263,12 @@ find_python(const struct options *o, const char *path_env, char **out,
 	}
 	*out = target_which(py, path_env);
 	if (!*out)
-		return fail(err, 127, xasprintf(
+		return fail(
+		    err, 127,
+		    xasprintf(
 			"%s not found on PATH: install Python 3 or name the "
-			"interpreter with --python PATH", py));
+			"interpreter with --python PATH",
+			py));
 	return 0;
 }
 
@@ -302,12 +308,14 @@ resolve_path(const struct options *o, const char *path_env, struct target *t,
 	int rc;
 
 	if (stat(name, &st) < 0)
-		return fail(err, errno == ENOENT || errno == ENOTDIR ? 127 : 126,
-			    xasprintf("cannot run %s: %s", name,
-				      strerror(errno)));
+		return fail(
+		    err, errno == ENOENT || errno == ENOTDIR ? 127 : 126,
+		    xasprintf("cannot run %s: %s", name, strerror(errno)));
 	if (S_ISDIR(st.st_mode))
-		return fail(err, 126, xasprintf("cannot run %s: it is a "
-						"directory", name));
+		return fail(err, 126,
+			    xasprintf("cannot run %s: it is a "
+				      "directory",
+				      name));
 	if (has_suffix(name, ".py")) {
 		t->kind = TARGET_SCRIPT;
 		rc = find_python(o, path_env, &t->path, err);
@@ -319,10 +327,13 @@ resolve_path(const struct options *o, const char *path_env, struct target *t,
 		return 0;
 	}
 	if (!S_ISREG(st.st_mode) || access(name, X_OK) < 0)
-		return fail(err, 126, xasprintf(
+		return fail(
+		    err, 126,
+		    xasprintf(
 			"cannot run %s: not an executable file (for a Python "
 			"script without the .py suffix, run it with the "
-			"interpreter: hermetic -- python3 %s)", name, name));
+			"interpreter: hermetic -- python3 %s)",
+			name, name));
 	t->kind = TARGET_PROGRAM;
 	t->path = xstrdup(name);
 	add_args(t, o, 0);
@@ -331,8 +342,8 @@ resolve_path(const struct options *o, const char *path_env, struct target *t,
 }
 
 int
-target_resolve(const struct options *o, const char *path_env,
-	       struct target *t, char **err)
+target_resolve(const struct options *o, const char *path_env, struct target *t,
+	       char **err)
 {
 	const char *name = o->target_argv[0];
 	char *found;
@@ -362,9 +373,11 @@ target_resolve(const struct options *o, const char *path_env,
 		const char *colon = strchr(name, ':');
 
 		if (colon == name || colon[1] == '\0')
-			return fail(err, 125, xasprintf(
-				"target %s: write module:attr, e.g. "
-				"mypkg.cli:main", name));
+			return fail(
+			    err, 125,
+			    xasprintf("target %s: write module:attr, e.g. "
+				      "mypkg.cli:main",
+				      name));
 		t->kind = TARGET_CALLABLE;
 		strlist_add(&t->argv, "-c");
 		strlist_add(&t->argv, target_callable_launcher);

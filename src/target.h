@@ -19,17 +19,17 @@
 #include "strlist.h"
 
 enum target_kind {
-	TARGET_SCRIPT,		/* a .py file */
-	TARGET_PROGRAM,		/* a path or a program on PATH */
-	TARGET_CALLABLE,	/* module:attr */
-	TARGET_MODULE,		/* python -m */
+	TARGET_SCRIPT,	 /* a .py file */
+	TARGET_PROGRAM,	 /* a path or a program on PATH */
+	TARGET_CALLABLE, /* module:attr */
+	TARGET_MODULE,	 /* python -m */
 };
 
 struct target {
 	enum target_kind kind;
-	char *path;		/* the file to execve */
-	struct strlist argv;	/* its argv */
-	bool python;		/* reaches a Python interpreter */
+	char *path;	     /* the file to execve */
+	struct strlist argv; /* its argv */
+	bool python;	     /* reaches a Python interpreter */
 };
 
 /*

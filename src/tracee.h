@@ -18,19 +18,19 @@
 struct proc {
 	pid_t tgid;
 	int ntasks;
-	bool armed;	/* --no-subprocess applies to it */
-	bool initial;	/* the target's own process */
-	bool execed;	/* it has completed an exec under hermetic */
-	bool killed;	/* killed as a leftover once the target exited */
+	bool armed;   /* --no-subprocess applies to it */
+	bool initial; /* the target's own process */
+	bool execed;  /* it has completed an exec under hermetic */
+	bool killed;  /* killed as a leftover once the target exited */
 };
 
 struct mm {
-	int ntasks;	/* tasks sharing this address space */
+	int ntasks; /* tasks sharing this address space */
 };
 
 struct tracee {
 	pid_t tid;
-	struct proc *proc;	/* NULL while waiting for its parent's event */
+	struct proc *proc; /* NULL while waiting for its parent's event */
 	struct mm *mm;
 	bool stopped;		/* in a ptrace-stop we took and did not end */
 	bool orphan;		/* stopped before its parent's clone event */
@@ -38,20 +38,20 @@ struct tracee {
 	bool in_vfork;		/* parent blocked until its vfork child execs */
 	pid_t held_by;		/* the inspecting task that froze it, or 0 */
 	bool freezing;		/* interrupted; its stop not collected yet */
-	bool resume_on_release;	/* held in an interrupt stop: PTRACE_CONT */
+	bool resume_on_release; /* held in an interrupt stop: PTRACE_CONT */
 	bool await_exit;	/* restarted with PTRACE_SYSCALL */
 	bool holding;		/* it holds its peers (see freeze.c) */
 	int nheld;		/* tasks this one holds */
 	int exit_work;		/* EXIT_WORK_* at the syscall-exit stop */
 	bool exit_work_mmsg;	/* the held call was sendmmsg */
 	struct timespec hold_start;
-	char *bind_name;	/* unix name to record if bind succeeds */
-	struct tracee *next;	/* hash chain */
+	char *bind_name;     /* unix name to record if bind succeeds */
+	struct tracee *next; /* hash chain */
 };
 
 /* What a syscall-exit stop must do (bit flags). */
-#define EXIT_WORK_RELEASE 1	/* release the tasks it holds */
-#define EXIT_WORK_BIND 2	/* record bind_name on success */
+#define EXIT_WORK_RELEASE 1 /* release the tasks it holds */
+#define EXIT_WORK_BIND 2    /* record bind_name on success */
 
 /* Look up "tid"; NULL if unknown. */
 struct tracee *tracee_find(pid_t tid);

@@ -49,8 +49,8 @@ tracer_forward_signal(int sig)
 void
 tracer_queue(struct tracer *tr, pid_t tid, int status)
 {
-	tr->queue = xgrow(tr->queue, &tr->capqueue, tr->nqueue + 1,
-			  sizeof(*tr->queue));
+	tr->queue =
+	    xgrow(tr->queue, &tr->capqueue, tr->nqueue + 1, sizeof(*tr->queue));
 	tr->queue[tr->nqueue].tid = tid;
 	tr->queue[tr->nqueue].status = status;
 	tr->nqueue++;
@@ -75,7 +75,8 @@ static void
 listen_stop(struct tracee *t)
 {
 	if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) < 0 && errno != ESRCH)
-		warn_errno("cannot leave pid %d in its group-stop", (int)t->tid);
+		warn_errno("cannot leave pid %d in its group-stop",
+			   (int)t->tid);
 	t->stopped = false;
 }
 
@@ -117,16 +118,15 @@ on_clone(struct tracer *tr, struct tracee *t, int ev)
 	tid = (pid_t)msg;
 	if (arch_clone_flags(t->tid, &flags) < 0) {
 		/* unreadable: assume the most sharing, which freezes more */
-		flags = ev == PTRACE_EVENT_FORK ? SIGCHLD
-			: ev == PTRACE_EVENT_VFORK
-				? (CLONE_VM | CLONE_VFORK)
-				: (CLONE_VM | CLONE_THREAD);
+		flags = ev == PTRACE_EVENT_FORK	   ? SIGCHLD
+			: ev == PTRACE_EVENT_VFORK ? (CLONE_VM | CLONE_VFORK)
+						   : (CLONE_VM | CLONE_THREAD);
 	}
 	if (flags & CLONE_THREAD) {
 		proc = t->proc;
 	} else {
 		proc = proc_new(tid);
-		proc->armed = t->proc->armed;	/* born armed */
+		proc->armed = t->proc->armed; /* born armed */
 	}
 	mm = (flags & CLONE_VM) ? t->mm : mm_new();
 
@@ -199,7 +199,7 @@ image_allowed(const struct policy *p, pid_t tid)
 	if (n <= 0)
 		return false;
 	cmd[n] = '\0';
-	off = strlen(cmd) + 1;	/* skip argv[0], the interpreter */
+	off = strlen(cmd) + 1; /* skip argv[0], the interpreter */
 	for (int i = 1; i <= 2 && off < (size_t)n; i++) {
 		const char *a = cmd + off;
 
@@ -255,7 +255,8 @@ on_exec(struct tracer *tr, struct tracee *t)
 		} else if (proc->initial && first && !tr->target_python) {
 			proc->armed = true;
 			debug("pid %d armed: the target is not a Python "
-			      "program", (int)t->tid);
+			      "program",
+			      (int)t->tid);
 		} else if (image_is_python(t->tid)) {
 			proc->armed = true;
 			debug("pid %d armed: it runs a Python interpreter",
@@ -360,7 +361,8 @@ next_status(struct tracer *tr, pid_t *tid, int *status)
 	sigaddset(&chld, SIGCHLD);
 	for (;;) {
 		int ms = freeze_check(tr);
-		pid_t pid = waitpid(-1, status, __WALL | (ms >= 0 ? WNOHANG : 0));
+		pid_t pid =
+		    waitpid(-1, status, __WALL | (ms >= 0 ? WNOHANG : 0));
 
 		if (pid > 0) {
 			*tid = pid;
@@ -371,7 +373,7 @@ next_status(struct tracer *tr, pid_t *tid, int *status)
 		if (pid < 0 && errno != EINTR)
 			die_errno(HM_EXIT_FAILURE, "waitpid");
 		if (pid == 0) {
-			struct timespec ts = { 0, (long)ms * 1000000L };
+			struct timespec ts = {0, (long)ms * 1000000L};
 
 			/* a stop notifies us with SIGCHLD, which is blocked
 			 * and so stays pending until taken here */
@@ -398,7 +400,7 @@ kill_rest(struct tracer *tr)
 int
 tracer_run(const struct tracer_config *cfg, unsigned int *killed)
 {
-	struct tracer tr = { 0 };
+	struct tracer tr = {0};
 	struct proc *proc;
 	pid_t tid;
 	int status;

@@ -19,11 +19,11 @@
 
 struct tracer_config {
 	const struct policy *policy;
-	pid_t target;		/* seized by spawn_target() */
-	bool target_python;	/* the target reaches a Python interpreter */
-	sigset_t unblock;	/* signals to unblock once the target is
-				 * known: the forwarded ones */
-	bool no_freeze;		/* test knob: no hold (see freeze.c) */
+	pid_t target;	    /* seized by spawn_target() */
+	bool target_python; /* the target reaches a Python interpreter */
+	sigset_t unblock;   /* signals to unblock once the target is
+			     * known: the forwarded ones */
+	bool no_freeze;	    /* test knob: no hold (see freeze.c) */
 };
 
 /*

@@ -29,18 +29,18 @@ struct tracer {
 	bool target_python;
 	bool target_exited;
 	int target_status;
-	bool killing;		/* the target exited: the rest is killed */
+	bool killing; /* the target exited: the rest is killed */
 	unsigned int killed;
 
-	struct pending *queue;	/* stops taken while freezing, replayed */
+	struct pending *queue; /* stops taken while freezing, replayed */
 	size_t nqueue, capqueue;
 
-	int nholds;		/* tasks holding their peers */
-	bool no_freeze;		/* test knob: HERMETIC_TEST_NO_FREEZE */
+	int nholds;	/* tasks holding their peers */
+	bool no_freeze; /* test knob: HERMETIC_TEST_NO_FREEZE */
 
-	struct file_id *own_unix;	/* unix sockets bound by the tree */
+	struct file_id *own_unix; /* unix sockets bound by the tree */
 	size_t n_own_unix, cap_own_unix;
-	struct strlist own_abstract;	/* abstract names bound, "@name" */
+	struct strlist own_abstract; /* abstract names bound, "@name" */
 };
 
 /* ===== tracer.c ===== */

@@ -13,8 +13,7 @@
 #include "mem.h"
 
 int
-decode_sockaddr(pid_t tid, uint64_t addr, uint64_t len,
-		struct hm_sockaddr *sa)
+decode_sockaddr(pid_t tid, uint64_t addr, uint64_t len, struct hm_sockaddr *sa)
 {
 	struct sockaddr_storage ss;
 	int rc;
@@ -32,8 +31,7 @@ decode_sockaddr(pid_t tid, uint64_t addr, uint64_t len,
 }
 
 int
-decode_msghdr_name(pid_t tid, uint64_t msg, uint64_t *name,
-		   uint32_t *namelen)
+decode_msghdr_name(pid_t tid, uint64_t msg, uint64_t *name, uint32_t *namelen)
 {
 	struct msghdr mh;
 	int rc;
@@ -47,14 +45,14 @@ decode_msghdr_name(pid_t tid, uint64_t msg, uint64_t *name,
 }
 
 long
-decode_mmsg_names(pid_t tid, uint64_t vec, unsigned int vlen,
-		  uint64_t *names, uint32_t *lens, size_t max)
+decode_mmsg_names(pid_t tid, uint64_t vec, unsigned int vlen, uint64_t *names,
+		  uint32_t *lens, size_t max)
 {
 	struct mmsghdr m[32];
 	size_t done = 0;
 
 	if (vlen > 1024)
-		vlen = 1024;	/* UIO_MAXIOV: the kernel sends no more */
+		vlen = 1024; /* UIO_MAXIOV: the kernel sends no more */
 	if (vlen > max)
 		vlen = (unsigned int)max;
 	while (done < vlen) {
@@ -69,7 +67,7 @@ decode_mmsg_names(pid_t tid, uint64_t vec, unsigned int vlen,
 			return rc;
 		for (size_t i = 0; i < n; i++) {
 			names[done + i] =
-				(uint64_t)(uintptr_t)m[i].msg_hdr.msg_name;
+			    (uint64_t)(uintptr_t)m[i].msg_hdr.msg_name;
 			lens[done + i] = m[i].msg_hdr.msg_namelen;
 		}
 		done += n;

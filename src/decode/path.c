@@ -19,8 +19,7 @@
 #include "decode/decode.h"
 
 int
-decode_proc_path(pid_t tid, int dirfd, const char *path, char *out,
-		 size_t size)
+decode_proc_path(pid_t tid, int dirfd, const char *path, char *out, size_t size)
 {
 	int n;
 

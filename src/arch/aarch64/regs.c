@@ -28,7 +28,7 @@
 static int
 get_regs(pid_t tid, struct user_pt_regs *regs)
 {
-	struct iovec iov = { regs, sizeof(*regs) };
+	struct iovec iov = {regs, sizeof(*regs)};
 
 	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
 		return -errno;
@@ -40,7 +40,7 @@ arch_deny_syscall(pid_t tid, int err)
 {
 	struct user_pt_regs regs;
 	int nr = -1, rc;
-	struct iovec iov = { &nr, sizeof(nr) };
+	struct iovec iov = {&nr, sizeof(nr)};
 
 	if (ptrace(PTRACE_SETREGSET, tid, (void *)NT_ARM_SYSTEM_CALL, &iov) < 0)
 		return -errno;
@@ -60,7 +60,7 @@ arch_clone_flags(pid_t tid, uint64_t *flags)
 {
 	struct user_pt_regs regs;
 	int nr = -1, rc;
-	struct iovec iov = { &nr, sizeof(nr) };
+	struct iovec iov = {&nr, sizeof(nr)};
 
 	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_ARM_SYSTEM_CALL, &iov) < 0)
 		return -errno;

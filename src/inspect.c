@@ -134,8 +134,6 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 		deny_quietly(o, -rc);
 		return;
 	}
-	sockaddr_format(&sa, o->detail, sizeof(o->detail));
-
 	if (sa.family == AF_UNIX && sa.valid && !sa.unnamed && op != NET_BIND) {
 		if (sa.abstract) {
 			char name[HM_UNIX_PATH_MAX + 2];
@@ -164,6 +162,8 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 				/* where it leads is unknown: no rule can
 				 * match it */
 				deny(o, CAT_NETWORK, "no-network");
+				sockaddr_format(&sa, o->detail,
+						sizeof(o->detail));
 				return;
 			} else {
 				own = own_unix_has(tr, &st);
@@ -173,6 +173,8 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 	}
 	apply(o, policy_sockaddr(tr->policy, op, &sa, own,
 				 have_real ? real : NULL));
+	if (o->report)
+		sockaddr_format(&sa, o->detail, sizeof(o->detail));
 
 	/* a unix name the tree binds becomes its own once bind succeeds */
 	if (op == NET_BIND && o->d.verdict == V_ALLOW && sa.family == AF_UNIX &&

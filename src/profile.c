@@ -195,21 +195,34 @@ read_file(const char *path, char **err)
 	return buf;
 }
 
+/* Find and read profile "name": its text, and its path in "*path" (both
+ * for the caller to free), or NULL with "*err" set. */
+static char *
+read_profile(const char *name, char **path, char **err)
+{
+	char *text;
+
+	*path = profile_find(name);
+	if (!*path) {
+		*err = xasprintf("unknown profile: %s", name);
+		return NULL;
+	}
+	text = read_file(*path, err);
+	if (!text) {
+		free(*path);
+		*path = NULL;
+	}
+	return text;
+}
+
 int
 profile_load(struct options *o, const char *name, char **err)
 {
-	char *path = profile_find(name), *text;
+	char *path, *text = read_profile(name, &path, err);
 	int rc;
 
-	if (!path) {
-		*err = xasprintf("unknown profile: %s", name);
+	if (!text)
 		return -1;
-	}
-	text = read_file(path, err);
-	if (!text) {
-		free(path);
-		return -1;
-	}
 	rc = profile_parse(o, text, path, err);
 	free(text);
 	free(path);
@@ -295,17 +308,10 @@ profile_list(FILE *out)
 int
 profile_show(FILE *out, const char *name, char **err)
 {
-	char *path = profile_find(name), *text;
+	char *path, *text = read_profile(name, &path, err);
 
-	if (!path) {
-		*err = xasprintf("unknown profile: %s", name);
+	if (!text)
 		return -1;
-	}
-	text = read_file(path, err);
-	if (!text) {
-		free(path);
-		return -1;
-	}
 	fprintf(out, "# %s\n%s", path, text);
 	if (*text && text[strlen(text) - 1] != '\n')
 		fputc('\n', out);

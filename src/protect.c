@@ -99,10 +99,12 @@ out_close:
 
 /*
  * Take CAP_SYS_PTRACE out of the bounding and inheritable sets, so that no
- * program the tree execs has it (a root exec gets bounding | inheritable).
- * Without it even root cannot read a non-dumpable process's /proc files
- * (environ, fd), which Landlock's scope, for the read-only access mode,
- * does not refuse. Harmless when the task does not have the capability.
+ * program the tree execs has it (a root exec gets bounding | inheritable):
+ * without it a root target cannot ptrace-attach to, or read the memory of,
+ * processes outside the tree on kernels without Landlock. (Some read-only
+ * /proc files, such as environ, stay readable to root anyway: see
+ * scrub_own_environment() in hermetic.c.) As non-root the bounding drop
+ * fails and only the inheritable set is cleared, which is harmless.
  */
 static int
 drop_ptrace_cap(void)

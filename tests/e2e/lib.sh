@@ -82,7 +82,8 @@ require_python_() {
 # datagrams (udp) received so far.
 start_listener() {
     rm -f "$T/lport" "$T/lcount"
-    "$PYTHON3" "$PY/listener.py" "$1" "$2" "$T/lport" "$T/lcount" &
+    if [ "$2" = 6 ]; then where="::1,0"; else where="127.0.0.1,0"; fi
+    "$PYTHON3" "$PY/listener.py" "$1" "$where" "$T/lport" "$T/lcount" &
     LISTENER_PID=$!
     i=0
     while [ ! -s "$T/lport" ]; do

@@ -3,7 +3,7 @@
 
 TESTS += tests/e2e/unavailable.sh tests/e2e/proc-thread-exec.sh \
 	tests/e2e/proc-ctrl-c.sh
-EXTRA_DIST += tests/e2e/py/listener.py tests/e2e/unprivileged.sh \
+EXTRA_DIST += tests/e2e/unprivileged.sh \
 	tests/e2e/unavailable.sh tests/e2e/proc-thread-exec.sh \
 	tests/e2e/proc-ctrl-c.sh tests/e2e/py/proc_tty.py \
 	tests/e2e/net.mk tests/e2e/proc.mk

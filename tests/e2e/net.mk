@@ -38,6 +38,6 @@ EXTRA_DIST += \
 	tests/e2e/net-asyncio.sh \
 	tests/e2e/net-summary.sh \
 	tests/e2e/py/net_probe.py \
-	tests/e2e/py/net_listener.py \
+	tests/e2e/py/listener.py \
 	tests/e2e/py/net_threads.py \
 	tests/e2e/py/net_asyncio.py

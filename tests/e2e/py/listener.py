@@ -1,20 +1,35 @@
-"""A loopback listener for the e2e tests; it runs outside hermetic and
-counts what reaches it, so a test can prove whether a connection or a
-datagram arrived.
+"""A listener for the e2e tests (lib.sh start_listener, net-lib.inc): it
+runs outside hermetic and counts what reaches it, so a test can prove
+whether a connection or a datagram arrived.
 
-usage: listener.py tcp|udp 4|6 PORTFILE COUNTFILE
+usage: listener.py KIND ADDR READYFILE COUNTFILE
+
+KIND is tcp or udp (ADDR is HOST,PORT; a HOST with a colon is IPv6; PORT 0
+picks one), or unix or unix-dgram (ADDR is a path, or @NAME for an abstract
+socket). READYFILE receives the port (inet) or "ready" (unix) once the
+socket is bound; COUNTFILE the number of connections accepted (stream) or
+datagrams received so far.
 """
 import os
 import socket
 import sys
 
-proto, fam, portfile, countfile = sys.argv[1:5]
-family = socket.AF_INET6 if fam == "6" else socket.AF_INET
-host = "::1" if fam == "6" else "127.0.0.1"
-kind = socket.SOCK_STREAM if proto == "tcp" else socket.SOCK_DGRAM
-s = socket.socket(family, kind)
-s.bind((host, 0))
-if proto == "tcp":
+kind, addr, readyfile, countfile = sys.argv[1:5]
+if kind in ("tcp", "udp"):
+    host, port = addr.rsplit(",", 1)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    where = (host, int(port))
+elif kind in ("unix", "unix-dgram"):
+    family = socket.AF_UNIX
+    where = "\0" + addr[1:] if addr.startswith("@") else addr
+else:
+    raise SystemExit("listener.py: unknown kind %r" % kind)
+stream = kind in ("tcp", "unix")
+s = socket.socket(family, socket.SOCK_STREAM if stream else socket.SOCK_DGRAM)
+if family != socket.AF_UNIX:
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(where)
+if stream:
     s.listen(64)
 count = 0
 
@@ -27,9 +42,10 @@ def publish(path, value):
 
 
 publish(countfile, 0)
-publish(portfile, s.getsockname()[1])
+publish(readyfile, s.getsockname()[1] if family != socket.AF_UNIX
+        else "ready")
 while True:
-    if proto == "tcp":
+    if stream:
         c, _ = s.accept()
         c.close()
     else:

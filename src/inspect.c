@@ -391,7 +391,7 @@ inspect_spawn(struct tracer *tr, struct tracee *t, enum sc_class cls,
 	if (cls == SC_CLONE && (flags & CLONE_ESCAPE_FLAGS)) {
 		snprintf(o->detail, sizeof(o->detail), "flags=0x%llx",
 			 (unsigned long long)flags);
-		deny(o, CAT_SANDBOX, "sandbox-escape");
+		apply(o, policy_refuse("sandbox-escape"));
 		return;
 	}
 	if (cls == SC_CLONE && (flags & CLONE_THREAD)) {
@@ -446,7 +446,7 @@ inspect_conditional(enum sc_class cls, const uint64_t *a, struct outcome *o)
 		break;
 	}
 	if (refuse)
-		deny(o, CAT_SANDBOX, "sandbox-escape");
+		apply(o, policy_refuse("sandbox-escape"));
 	else
 		o->d.verdict = V_ALLOW;
 }
@@ -469,7 +469,7 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 			 : info->arch == AUDIT_ARCH_ARM ? "arm"
 							: "foreign",
 			 nr);
-		deny(o, CAT_SANDBOX, "sandbox-escape");
+		apply(o, policy_refuse("sandbox-escape"));
 		return;
 	}
 #ifdef HM_X32_SYSCALL_BIT
@@ -477,7 +477,7 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 		snprintf(o->syscall, sizeof(o->syscall), "syscall");
 		snprintf(o->detail, sizeof(o->detail), "abi=x32 nr=0x%lx",
 			 (unsigned long)nr);
-		deny(o, CAT_SANDBOX, "sandbox-escape");
+		apply(o, policy_refuse("sandbox-escape"));
 		return;
 	}
 #endif
@@ -485,7 +485,7 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 	if (!name) {
 		snprintf(o->syscall, sizeof(o->syscall), "syscall");
 		snprintf(o->detail, sizeof(o->detail), "nr=%ld", nr);
-		deny(o, CAT_SANDBOX, "unknown-syscall");
+		apply(o, policy_refuse("unknown-syscall"));
 		return;
 	}
 	snprintf(o->syscall, sizeof(o->syscall), "%s", name);
@@ -514,7 +514,7 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 		inspect_spawn(tr, t, cls, a, o);
 		break;
 	case SC_ESCAPE:
-		deny(o, CAT_SANDBOX, "sandbox-escape");
+		apply(o, policy_refuse("sandbox-escape"));
 		break;
 	case SC_PRCTL:
 	case SC_SECCOMP:
@@ -527,7 +527,7 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 	case SC_PLAIN:
 		/* BPF allows these; a stop means the filter and this table
 		 * disagree, and doubt is a deny */
-		deny(o, CAT_SANDBOX, "unexpected-stop");
+		apply(o, policy_refuse("unexpected-stop"));
 		break;
 	}
 }
@@ -550,12 +550,12 @@ inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 			 "(PTRACE_GET_SYSCALL_INFO failed: %s; Linux 5.3 or "
 			 "later is needed)",
 			 strerror(errno));
-		deny(&o, CAT_SANDBOX, "unreadable-stop");
+		apply(&o, policy_refuse("unreadable-stop"));
 	} else if (info.op != HM_SYSCALL_INFO_SECCOMP) {
 		snprintf(o.syscall, sizeof(o.syscall), "syscall");
 		snprintf(o.detail, sizeof(o.detail), "(stop op %u)",
 			 (unsigned int)info.op);
-		deny(&o, CAT_SANDBOX, "unreadable-stop");
+		apply(&o, policy_refuse("unreadable-stop"));
 	} else {
 		decide(tr, t, &info, &o);
 	}

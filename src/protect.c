@@ -57,7 +57,8 @@ fs_rights(int abi)
 	return r;
 }
 
-int
+/* The Landlock ABI of the running kernel, 0 when it has none. */
+static int
 protect_landlock_abi(void)
 {
 	long abi = syscall(SYS_landlock_create_ruleset, NULL, 0,

@@ -16,9 +16,6 @@
 
 #include <stdbool.h>
 
-/* The Landlock ABI of the running kernel, 0 when it has none. */
-int protect_landlock_abi(void);
-
 /*
  * In the child, after PR_SET_NO_NEW_PRIVS and before the filter: confine
  * the tree. "scope_abstract_unix" also scopes abstract unix sockets (only

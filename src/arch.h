@@ -28,4 +28,11 @@ int arch_deny_syscall(pid_t tid, int err);
  */
 int arch_clone_flags(pid_t tid, uint64_t *flags);
 
+/*
+ * The value of pthread_self() in the stopped thread "tid", where glibc
+ * makes it the thread pointer (x86_64: fs_base). Returns 0, -EOPNOTSUPP
+ * where the arch keeps it elsewhere (aarch64), or -errno.
+ */
+int arch_pthread_self(pid_t tid, uint64_t *out);
+
 #endif

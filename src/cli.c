@@ -32,6 +32,7 @@ enum opt_id {
 	OPT_NO_INTERPRETER_MUTATION,
 	OPT_PROFILE,
 	OPT_TRACE,
+	OPT_BACKTRACE,
 	OPT_SHOW_ARGV,
 	OPT_PYTHON,
 	OPT_SEAL,
@@ -67,6 +68,7 @@ static const struct opt_def opt_defs[] = {
 	  false },
 	{ "profile", required_argument, OPT_PROFILE, false },
 	{ "trace", no_argument, OPT_TRACE, false },
+	{ "backtrace", required_argument, OPT_BACKTRACE, false },
 	{ "show-argv", no_argument, OPT_SHOW_ARGV, false },
 	{ "python", required_argument, OPT_PYTHON, false },
 	{ "seal", no_argument, OPT_SEAL, false },
@@ -179,6 +181,21 @@ apply_id(struct options *o, const struct opt_def *d, const char *value,
 		strlist_add(&o->profiles, value);
 		break;
 	case OPT_TRACE:
+		o->trace = true;
+		break;
+	case OPT_BACKTRACE:
+		if (strcmp(value, "python") == 0)
+			o->backtrace = BACKTRACE_PYTHON;
+		else if (strcmp(value, "native") == 0)
+			o->backtrace = BACKTRACE_NATIVE;
+		else if (strcmp(value, "full") == 0)
+			o->backtrace = BACKTRACE_FULL;
+		else
+			return set_error(err,
+					 xasprintf("--backtrace: unknown value "
+						   "'%s' (use python, native "
+						   "or full)",
+						   value));
 		o->trace = true;
 		break;
 	case OPT_SHOW_ARGV:
@@ -360,7 +377,11 @@ cli_usage(FILE *out)
 "  --list-profiles         list the profiles found and exit\n"
 "  --show-profile NAME     print a profile and exit\n"
 "Output:\n"
-"  --trace                 print one line per denied action on stderr\n"
+"  --trace                 print one line per denied action on stderr, with\n"
+"                          the Python file:line, function and pytest test\n"
+"  --backtrace=python|native|full\n"
+"                          with each line, print the Python frames, the\n"
+"                          native frames, or both (implies --trace)\n"
 "  --show-argv             include the argv of denied programs in the lines\n"
 "Other:\n"
 "  --python PATH           interpreter for .py, module and module:attr targets\n"

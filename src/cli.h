@@ -23,6 +23,14 @@ enum cli_action {
 	CLI_SHOW_PROFILE,
 };
 
+/* --backtrace: which frames to print under a trace line (bit flags). */
+enum backtrace {
+	BACKTRACE_NONE = 0,
+	BACKTRACE_PYTHON = 1,
+	BACKTRACE_NATIVE = 2,
+	BACKTRACE_FULL = BACKTRACE_PYTHON | BACKTRACE_NATIVE,
+};
+
 struct options {
 	enum cli_action action;
 
@@ -47,6 +55,7 @@ struct options {
 
 	/* output and the rest */
 	bool trace;
+	enum backtrace backtrace; /* implies trace */
 	bool show_argv;
 	bool seal;
 	char *python;

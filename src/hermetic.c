@@ -16,9 +16,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <limits.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "context.h"
 #include "env.h"
 #include "filter.h"
 #include "log.h"
@@ -242,7 +244,12 @@ main(int argc, char **argv)
 	if (spawn_check_support(&err) < 0)
 		die_msg(HM_EXIT_FAILURE, err);
 
-	report_init(pol.trace);
+	report_init(pol.trace, o.backtrace);
+	{
+		char dir[PATH_MAX];
+
+		context_init(getcwd(dir, sizeof(dir)) ? dir : "", o.backtrace);
+	}
 	setup_signals(&spec, &cfg.unblock);
 	spec.path = tgt.path;
 	spec.argv = tgt.argv.v;

@@ -27,6 +27,7 @@
 
 #include "arch.h"
 #include "compat.h"
+#include "context.h"
 #include "decode/decode.h"
 #include "filter.h"
 #include "log.h"
@@ -537,6 +538,7 @@ inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 {
 	struct hm_syscall_info info;
 	struct outcome o = {0};
+	struct context ctx;
 	int rc;
 
 	o.d.verdict = V_DENY;
@@ -560,6 +562,12 @@ inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 		decide(tr, t, &info, &o);
 	}
 
+	/* the call site is read while the task is stopped, before its
+	 * registers change */
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.pick = -1;
+	if (o.report && report_wants_context())
+		context_gather(t, &ctx);
 	if (o.d.verdict == V_DENY) {
 		rc = arch_deny_syscall(t->tid, o.err);
 		if (rc < 0 && rc != -ESRCH)
@@ -577,6 +585,7 @@ inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 		    .d = o.d,
 		    .detail = o.detail,
 		    .argv = o.argv,
+		    .ctx = &ctx,
 		};
 
 		report_event(&ev);

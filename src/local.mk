@@ -8,10 +8,12 @@ libhermetic_a_SOURCES = \
 	src/arch/$(ARCH)/syscallent.h \
 	src/cli.c src/cli.h \
 	src/compat.h \
+	src/context.c src/context.h \
 	src/decode/decode.h \
 	src/decode/exec.c \
 	src/decode/net.c \
 	src/decode/path.c \
+	src/elfread.c src/elfread.h \
 	src/pyimage.c src/pyimage.h \
 	src/env.c src/env.h \
 	src/filter.c src/filter.h \
@@ -21,7 +23,15 @@ libhermetic_a_SOURCES = \
 	src/mem.c src/mem.h \
 	src/policy.c src/policy.h \
 	src/profile.c src/profile.h \
+	src/pystack.c src/pystack.h \
+	src/python/callsite.c src/python/callsite.h \
+	src/python/frame.h \
+	src/python/offsets.c src/python/offsets.h \
+	src/python/remote.c src/python/remote.h \
+	src/python/runtime.c src/python/runtime.h \
 	src/protect.c src/protect.h \
+	src/python/linetable.c src/python/linetable.h \
+	src/python/pystr.c src/python/pystr.h \
 	src/report.c src/report.h \
 	src/sockaddr.c src/sockaddr.h \
 	src/spawn.c src/spawn.h \
@@ -30,8 +40,9 @@ libhermetic_a_SOURCES = \
 	src/target.c src/target.h \
 	src/tracee.c src/tracee.h \
 	src/tracer.c src/tracer.h src/tracer_int.h \
+	src/unwind.c src/unwind.h \
 	src/xmalloc.c src/xmalloc.h
-libhermetic_a_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS)
+libhermetic_a_CFLAGS = $(AM_CFLAGS) $(SECCOMP_CFLAGS) $(LIBUNWIND_CFLAGS)
 
 # the other arch's files ship in the tarball too
 EXTRA_DIST += \

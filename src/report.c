@@ -9,25 +9,41 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "python/callsite.h"
 #include "report.h"
 
 static bool tracing;
+static enum backtrace backtrace;
 static unsigned long denied[CAT_COUNT];
 
 void
-report_init(bool trace)
+report_init(bool trace, enum backtrace bt)
 {
 	tracing = trace;
+	backtrace = bt;
 	memset(denied, 0, sizeof(denied));
+}
+
+/* "FILE:LINE in NAME" of frame "f", its file shown as "file". */
+static const char *
+frame_site(const char *file, const struct pyframe *f, char *buf, size_t size)
+{
+	if (f->line > 0)
+		snprintf(buf, size, "%s:%d in %s", file, f->line, f->name);
+	else
+		snprintf(buf, size, "%s:? in %s", file, f->name);
+	return buf;
 }
 
 char *
 report_format(const struct event *ev, char *buf, size_t size)
 {
+	char site[PYFRAME_FILE_MAX + PYFRAME_NAME_MAX + 32];
 	size_t n = 0;
 
 #define PUT(...)                                                               \
@@ -44,13 +60,86 @@ report_format(const struct event *ev, char *buf, size_t size)
 		PUT(" argv=%s", ev->argv);
 	if (ev->d.reason)
 		PUT(" reason=%s", ev->d.reason);
+	if (ev->ctx && ev->ctx->pick >= 0)
+		PUT(" at %s",
+		    frame_site(ev->ctx->file, &ev->ctx->py[ev->ctx->pick], site,
+			       sizeof(site)));
 	PUT(" pid=%d", (int)ev->pid);
 	if (ev->tid != ev->pid)
 		PUT(" tid=%d", (int)ev->tid);
+	if (ev->ctx && ev->ctx->test)
+		PUT(" test=%s", ev->ctx->test);
 #undef PUT
 	if (n >= size && size > 4)
 		memcpy(buf + size - 4, "...", 4);
 	return buf;
+}
+
+char *
+report_format_frames(const struct event *ev, enum backtrace bt, char *buf,
+		     size_t size)
+{
+	const struct context *c = ev->ctx;
+	char site[PYFRAME_FILE_MAX + PYFRAME_NAME_MAX + 32];
+	size_t n = 0;
+
+#define PUT(...)                                                               \
+	do {                                                                   \
+		if (n < size)                                                  \
+			n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__); \
+	} while (0)
+
+	if (size)
+		buf[0] = '\0';
+	if (!c)
+		return buf;
+	if (bt & BACKTRACE_PYTHON) {
+		int shown =
+		    c->npy < REPORT_PY_FRAMES ? c->npy : REPORT_PY_FRAMES;
+
+		for (int i = 0; i < shown; i++)
+			PUT("    at %s\n",
+			    frame_site(
+				callsite_relative(context_cwd(), c->py[i].file),
+				&c->py[i], site, sizeof(site)));
+		if (c->npy > shown || c->py_more)
+			PUT("    ... more frames not shown\n");
+	}
+	if (bt & BACKTRACE_NATIVE) {
+		for (int i = 0; i < c->nnative; i++) {
+			const struct nframe *f = &c->native[i];
+
+			PUT("    #%d 0x%016llx %s+0x%llx (%s)\n", i,
+			    (unsigned long long)f->ip,
+			    f->sym[0] ? f->sym : "??",
+			    (unsigned long long)f->off,
+			    f->obj[0] ? f->obj : "?");
+		}
+		if (c->native_more)
+			PUT("    ... more frames not shown\n");
+	}
+#undef PUT
+	if (n >= size && size > 5)
+		memcpy(buf + size - 5, "...\n", 5);
+	return buf;
+}
+
+/* Write "s" (whole lines) with as few write(2) calls as it takes. */
+static void
+put_text(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0) {
+		ssize_t r = write(STDERR_FILENO, s, n);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return; /* stderr is gone: nothing else to tell */
+		s += r;
+		n -= (size_t)r;
+	}
 }
 
 static void
@@ -59,25 +148,37 @@ put_line(const char *s)
 	char buf[8192];
 	size_t n = strlen(s);
 
-	if (n > sizeof(buf) - 1)
-		n = sizeof(buf) - 1;
+	if (n > sizeof(buf) - 2)
+		n = sizeof(buf) - 2;
 	memcpy(buf, s, n);
 	buf[n++] = '\n';
-	if (write(STDERR_FILENO, buf, n) < 0) {
-		/* stderr is gone: nothing else to tell */
-	}
+	buf[n] = '\0';
+	put_text(buf);
 }
 
 void
 report_event(const struct event *ev)
 {
-	char line[8192];
+	static char out[128 * 1024];
+	size_t n;
 
 	if (ev->d.verdict == V_DENY)
 		denied[ev->d.cat]++;
 	if (!tracing)
 		return;
-	put_line(report_format(ev, line, sizeof(line)));
+	report_format(ev, out, sizeof(out) - 1);
+	n = strlen(out);
+	out[n++] = '\n';
+	out[n] = '\0';
+	if (backtrace)
+		report_format_frames(ev, backtrace, out + n, sizeof(out) - n);
+	put_text(out);
+}
+
+bool
+report_wants_context(void)
+{
+	return tracing;
 }
 
 unsigned long

@@ -3,8 +3,9 @@
  * Copyright (c) 2026 The hermetic authors
  *
  * The only writer of what hermetic reports about the target: one trace line
- * per denied action under --trace, the counts, and the end-of-run summary
- * on stderr. Lines are written with one write(2) each.
+ * per denied action under --trace (with its call site, its pytest test and
+ * the frames --backtrace asks for), the counts, and the end-of-run summary
+ * on stderr. An event is written with one write(2).
  */
 #ifndef HERMETIC_REPORT_H
 #define HERMETIC_REPORT_H
@@ -12,6 +13,8 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "cli.h"
+#include "context.h"
 #include "policy.h"
 
 /* One reported action. Strings are borrowed for the call. */
@@ -22,10 +25,16 @@ struct event {
 	struct decision d;
 	const char *detail; /* "host=1.2.3.4:80", "path=/bin/ls", or NULL */
 	const char *argv;   /* formatted argv (--show-argv), or NULL */
+	const struct context *ctx; /* where it came from, or NULL */
 };
 
-/* Set up reporting: "trace" prints a line per event. */
-void report_init(bool trace);
+/* Set up reporting: "trace" prints a line per event, "bt" the frames
+ * under it. */
+void report_init(bool trace, enum backtrace bt);
+
+/* Does an event need its context (call site, test, frames)? Gathering
+ * it costs memory reads, so only when something will show it. */
+bool report_wants_context(void);
 
 /* Count "ev" and print its trace line when tracing. */
 void report_event(const struct event *ev);
@@ -45,5 +54,15 @@ void report_summary(unsigned int killed);
  * (used by report_event() and the unit tests). Returns "buf".
  */
 char *report_format(const struct event *ev, char *buf, size_t size);
+
+/*
+ * Format the frame lines --backtrace wants ("bt") for "ev" into "buf" of
+ * "size" bytes, each ending in a newline; "" when there are none. At most
+ * REPORT_PY_FRAMES Python frames are printed. Returns "buf".
+ */
+char *report_format_frames(const struct event *ev, enum backtrace bt, char *buf,
+			   size_t size);
+
+#define REPORT_PY_FRAMES 64
 
 #endif

@@ -9,7 +9,9 @@
 
 #include <stdlib.h>
 
+#include "pystack.h"
 #include "tracee.h"
+#include "unwind.h"
 #include "xmalloc.h"
 
 #define BUCKETS 256
@@ -78,8 +80,11 @@ proc_put(struct proc *p)
 static void
 mm_put(struct mm *m)
 {
-	if (m && --m->ntasks == 0)
+	if (m && --m->ntasks == 0) {
+		pystack_free(m->py);
+		unwind_free(m->uw);
 		free(m);
+	}
 }
 
 void

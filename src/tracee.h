@@ -24,8 +24,13 @@ struct proc {
 	bool killed;  /* killed as a leftover once the target exited */
 };
 
+struct pystack;
+struct unwind;
+
 struct mm {
-	int ntasks; /* tasks sharing this address space */
+	int ntasks;	    /* tasks sharing this address space */
+	struct pystack *py; /* Python state of the image, made on demand */
+	struct unwind *uw;  /* libunwind caches, made on demand */
 };
 
 struct tracee {
@@ -37,6 +42,7 @@ struct tracee {
 	int orphan_status;	/* that first stop, replayed on adoption */
 	bool in_vfork;		/* parent blocked until its vfork child execs */
 	pid_t held_by;		/* the inspecting task that froze it, or 0 */
+	pid_t forked_by;	/* the thread that forked it, until it execs */
 	bool freezing;		/* interrupted; its stop not collected yet */
 	bool resume_on_release; /* held in an interrupt stop: PTRACE_CONT */
 	bool await_exit;	/* restarted with PTRACE_SYSCALL */

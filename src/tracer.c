@@ -135,9 +135,13 @@ on_clone(struct tracer *tr, struct tracee *t, int ev)
 		int st = child->orphan_status;
 
 		tracee_adopt(child, proc, mm);
+		if (!(flags & CLONE_THREAD))
+			child->forked_by = t->tid;
 		dispatch(tr, tid, st);
 	} else if (!child) {
-		tracee_add(tid, proc, mm);
+		child = tracee_add(tid, proc, mm);
+		if (!(flags & CLONE_THREAD))
+			child->forked_by = t->tid;
 	}
 	if (ev == PTRACE_EVENT_VFORK)
 		t->in_vfork = true;
@@ -238,6 +242,7 @@ on_exec(struct tracer *tr, struct tracee *t)
 		freeze_release(tr, t);
 	t->await_exit = false;
 	t->exit_work = 0;
+	t->forked_by = 0;
 	tracee_set_mm(t, mm_new());
 
 	proc = t->proc;

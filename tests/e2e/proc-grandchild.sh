@@ -58,10 +58,10 @@ expect_rc 10
 expect_no_file "$m"
 tpid=$(out_pid_)
 expect_no_out '^bash '
-first=$(grep '^\[hermetic\] blocked' "$T/err" | head -n 1)
+first=$(err_sans_site_ | grep '^\[hermetic\] blocked' | head -n 1)
 echo "$first" | grep -Eq "^\[hermetic\] blocked (fork|vfork|clone|clone3)( [^ ]+)* reason=no-subprocess pid=$tpid\$" ||
     fail_ "the first refusal is not the target's own process start: $first"
-! grep '^\[hermetic\] blocked' "$T/err" | grep -qv " pid=$tpid\$" ||
+! err_sans_site_ | grep '^\[hermetic\] blocked' | grep -qv " pid=$tpid\$" ||
     fail_ "a trace line names another pid: the bash child existed"
 pass_ "the bash child is refused first (pid $tpid)"
 
@@ -74,7 +74,7 @@ tpid=$(out_pid_)
 bpid=$(sed -n 's/^bash \([0-9]*\)$/\1/p' "$T/out")
 [ -n "$bpid" ] || fail_ "bash did not run"
 expect_out '^touch 126$'
-line=$(grep '^\[hermetic\] blocked' "$T/err")
+line=$(err_sans_site_ | grep '^\[hermetic\] blocked')
 [ "$(echo "$line" | wc -l)" = 1 ] || fail_ "expected one trace line"
 gpid=$(echo "$line" | sed -n 's/^\[hermetic\] blocked execve path=[^ ]*\/touch reason=no-subprocess pid=\([0-9]*\)$/\1/p')
 [ -n "$gpid" ] || fail_ "the trace line is not a denied execve of touch: $line"

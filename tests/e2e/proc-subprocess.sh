@@ -34,7 +34,7 @@ for how in subprocess system posix_spawn fork_exec multiprocessing ctypes; do
     expect_blocked_sub "$pid"
     expect_err '^hermetic: blocked [0-9]+ actions? \([0-9]+ subprocess\)$'
     # only the program itself tried: no other pid was involved
-    ! grep '^\[hermetic\] blocked' "$T/err" | grep -qv " pid=$pid\$" ||
+    ! err_sans_site_ | grep '^\[hermetic\] blocked' | grep -qv " pid=$pid\$" ||
         fail_ "$how: a trace line names another pid"
     pass_ "$how: denied with --no-subprocess, runs without"
 done

@@ -27,7 +27,7 @@ check() {
         echo "FAIL: $tech under hermetic: got '$got', want '$on_want'"; show_
         failures=$((failures + 1)); return
     fi
-    if [ "$trace" != - ] && ! grep -Eq "$trace" "$T/err"; then
+    if [ "$trace" != - ] && ! err_sans_site_ | grep -Eq "$trace"; then
         echo "FAIL: $tech: no trace line matching /$trace/"; show_
         failures=$((failures + 1)); return
     fi

@@ -15,7 +15,9 @@ unit_tests = \
 	tests/unit/check_pyimage \
 	tests/unit/check_env \
 	tests/unit/check_target \
-	tests/unit/check_report
+	tests/unit/check_report \
+	tests/unit/check_linetable \
+	tests/unit/check_pystr
 
 check_PROGRAMS += $(unit_tests)
 TESTS += $(unit_tests)
@@ -23,7 +25,7 @@ TESTS += $(unit_tests)
 # Every unit test links the same way: the libcheck and libseccomp flags go
 # to all of them (AM_CFLAGS, LDADD), and each program only names its sources.
 AM_CFLAGS += $(CHECK_CFLAGS) $(SECCOMP_CFLAGS)
-LDADD = libhermetic.a $(SECCOMP_LIBS) $(CHECK_LIBS)
+LDADD = libhermetic.a $(SECCOMP_LIBS) $(LIBUNWIND_LIBS) $(CHECK_LIBS)
 
 tests_unit_check_cli_SOURCES = tests/unit/check_cli.c tests/unit/check_common.h
 tests_unit_check_profile_SOURCES = tests/unit/check_profile.c \
@@ -44,4 +46,18 @@ tests_unit_check_target_SOURCES = tests/unit/check_target.c \
 	tests/unit/check_common.h
 tests_unit_check_report_SOURCES = tests/unit/check_report.c \
 	tests/unit/check_common.h
+tests_unit_check_linetable_SOURCES = tests/unit/check_linetable.c \
+	tests/unit/check_common.h
+tests_unit_check_pystr_SOURCES = tests/unit/check_pystr.c \
+	tests/unit/check_common.h
 endif
+
+# check_linetable replays the line tables of real interpreters; the
+# generator remakes them: python3.X gen_linetables.py > linetable-3.X.txt
+EXTRA_DIST += tests/unit/fixtures/gen_linetables.py \
+	tests/unit/fixtures/linetable-3.8.txt \
+	tests/unit/fixtures/linetable-3.9.txt \
+	tests/unit/fixtures/linetable-3.10.txt \
+	tests/unit/fixtures/linetable-3.11.txt \
+	tests/unit/fixtures/linetable-3.12.txt \
+	tests/unit/fixtures/linetable-3.13.txt

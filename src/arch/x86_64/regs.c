@@ -54,3 +54,17 @@ arch_clone_flags(pid_t tid, uint64_t *flags)
 	}
 	return 0;
 }
+
+int
+arch_pthread_self(pid_t tid, uint64_t *out)
+{
+	long v;
+
+	errno = 0;
+	v = ptrace(PTRACE_PEEKUSER, tid,
+		   (void *)offsetof(struct user_regs_struct, fs_base), NULL);
+	if (v == -1 && errno)
+		return -errno;
+	*out = (uint64_t)v;
+	return 0;
+}

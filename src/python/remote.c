@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * The per-stop page cache: 32 pages, found by a linear scan (a stack
+ * touches a handful), refilled round-robin. A page that cannot be read is
+ * not cached; reads larger than a page go straight to mem_read().
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "mem.h"
+#include "python/remote.h"
+
+#define PAGE 4096u
+#define NPAGES 32
+
+static struct {
+	pid_t tid;
+	unsigned int used, next, syscalls;
+	uint64_t base[NPAGES];
+	unsigned char data[NPAGES][PAGE];
+} rc;
+
+void
+remote_begin(pid_t tid)
+{
+	rc.tid = tid;
+	rc.used = 0;
+	rc.next = 0;
+	rc.syscalls = 0;
+}
+
+unsigned int
+remote_syscalls(void)
+{
+	return rc.syscalls;
+}
+
+static const unsigned char *
+page(uint64_t base)
+{
+	unsigned int slot;
+
+	for (unsigned int i = 0; i < rc.used; i++)
+		if (rc.base[i] == base)
+			return rc.data[i];
+	slot = rc.used < NPAGES ? rc.used++ : rc.next++ % NPAGES;
+	rc.syscalls++;
+	if (mem_read(rc.tid, base, rc.data[slot], PAGE) < 0) {
+		rc.base[slot] = UINT64_MAX; /* matches no page base */
+		return NULL;
+	}
+	rc.base[slot] = base;
+	return rc.data[slot];
+}
+
+int
+remote_read(uint64_t addr, void *buf, size_t len)
+{
+	size_t done = 0;
+
+	if (addr == 0 || addr + len < addr)
+		return -EFAULT;
+	if (len > PAGE) {
+		rc.syscalls++;
+		return mem_read(rc.tid, addr, buf, len);
+	}
+	while (done < len) {
+		uint64_t a = addr + done;
+		uint64_t base = a & ~(uint64_t)(PAGE - 1);
+		size_t off = (size_t)(a - base), n = PAGE - off;
+		const unsigned char *p = page(base);
+
+		if (!p)
+			return -EFAULT;
+		if (n > len - done)
+			n = len - done;
+		memcpy((char *)buf + done, p + off, n);
+		done += n;
+	}
+	return 0;
+}
+
+int
+remote_word(uint64_t addr, uint64_t *out)
+{
+	if (addr % 8)
+		return -EFAULT;
+	return remote_read(addr, out, sizeof(*out));
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * Reads of a stopped tracee's memory through a small cache of whole 4 KiB
+ * pages, valid for one stop only: frames, code objects and strings sit
+ * close together, so a stack costs a few page reads instead of hundreds
+ * of small ones. One reader at a time (the tracer is single-threaded).
+ */
+#ifndef HERMETIC_PYTHON_REMOTE_H
+#define HERMETIC_PYTHON_REMOTE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Start reading task "tid"; forgets every cached page. */
+void remote_begin(pid_t tid);
+
+/* Read "len" bytes at "addr". Returns 0 or -errno (-EFAULT: unmapped). */
+int remote_read(uint64_t addr, void *buf, size_t len);
+
+/* Read one pointer-sized word at "addr" (which must be 8-byte aligned). */
+int remote_word(uint64_t addr, uint64_t *out);
+
+/* Read calls that went to the kernel since remote_begin() (for bench/). */
+unsigned int remote_syscalls(void);
+
+#endif

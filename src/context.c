@@ -10,25 +10,31 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "context.h"
 #include "log.h"
-#include "mem.h"
 #include "pystack.h"
 #include "python/callsite.h"
 #include "python/remote.h"
 #include "xmalloc.h"
 
-#define ENV_NAME "PYTEST_CURRENT_TEST="
-#define ENV_MAX 4096 /* entries of environ looked at */
 #define MAX_WARNED 8
 
 static char *cwd;
 static enum backtrace backtrace;
 static const char *inherited_test;
 static char warned[MAX_WARNED][24];
+
+/* bench/ figures: the cost of each stack read, the first of each image
+ * (resolution included) apart */
+#define STATS_MAX 65536
+static bool no_pystack; /* test knob: HERMETIC_TEST_NO_PYSTACK */
+static float stats_cold[STATS_MAX / 16], stats_warm[STATS_MAX];
+static unsigned int n_cold, n_warm;
 
 static struct pyframe frames[CONTEXT_PY_MAX];
 static struct nframe nframes[CONTEXT_NATIVE_MAX];
@@ -41,6 +47,47 @@ context_init(const char *dir, enum backtrace bt)
 	cwd = xstrdup(dir ? dir : "");
 	backtrace = bt;
 	inherited_test = getenv("PYTEST_CURRENT_TEST");
+	no_pystack = getenv("HERMETIC_TEST_NO_PYSTACK") &&
+		     *getenv("HERMETIC_TEST_NO_PYSTACK");
+}
+
+static double
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static void
+write_floats(FILE *f, const char *name, const float *v, unsigned int n)
+{
+	fprintf(f, "\"%s\": [", name);
+	for (unsigned int i = 0; i < n; i++)
+		fprintf(f, "%s%.2f", i ? ", " : "", (double)v[i]);
+	fprintf(f, "]");
+}
+
+void
+context_write_stats(void)
+{
+	const char *path = getenv("HERMETIC_BENCH_STATS");
+	FILE *f;
+
+	if (!path || !*path)
+		return;
+	f = fopen(path, "we");
+	if (!f) {
+		warn_errno("cannot write %s", path);
+		return;
+	}
+	fprintf(f, "{");
+	write_floats(f, "cold_us", stats_cold, n_cold);
+	fprintf(f, ", ");
+	write_floats(f, "warm_us", stats_warm, n_warm);
+	fprintf(f, "}\n");
+	fclose(f);
 }
 
 const char *
@@ -64,36 +111,16 @@ warn_unsupported(const char *version)
 	warn("python version %s not supported: no Python call sites", version);
 }
 
-/* The value of PYTEST_CURRENT_TEST in the environ of the stopped task,
- * into "out"; false when it has none. */
+/* The node id in PYTEST_CURRENT_TEST of the stopped task, into "out";
+ * false when it has none. */
 static bool
-read_env_test(pid_t tid, uint64_t environ, char *out, size_t size)
+env_test(struct pystack *ps, pid_t tid, char *out, size_t size)
 {
-	static const size_t name_len = sizeof(ENV_NAME) - 1;
-	char value[CONTEXT_TEST_MAX + sizeof(ENV_NAME)];
-	uint64_t array;
+	const char *value = pystack_getenv(ps, tid, "PYTEST_CURRENT_TEST");
 
-	if (!environ)
+	if (!value || (inherited_test && strcmp(value, inherited_test) == 0))
 		return false;
-	remote_begin(tid);
-	if (remote_word(environ, &array) < 0 || !array)
-		return false;
-	for (int i = 0; i < ENV_MAX; i++) {
-		char prefix[sizeof(ENV_NAME) - 1];
-		uint64_t s;
-
-		if (remote_word(array + 8 * (uint64_t)i, &s) < 0 || !s)
-			return false;
-		if (remote_read(s, prefix, name_len) < 0 ||
-		    memcmp(prefix, ENV_NAME, name_len) != 0)
-			continue;
-		if (mem_read_str(tid, s + name_len, value, sizeof(value)) < 0)
-			return false;
-		if (inherited_test && strcmp(value, inherited_test) == 0)
-			return false;
-		return callsite_pytest_env(value, out, size);
-	}
-	return false;
+	return callsite_pytest_env(value, out, size);
 }
 
 static struct pystack *
@@ -111,12 +138,17 @@ context_gather(struct tracee *t, struct context *out)
 {
 	pid_t pid = t->proc ? t->proc->tgid : t->tid;
 	struct pystack *ps = mm_pystack(t);
+	bool cold;
+	double t0;
 	int n;
 
 	memset(out, 0, sizeof(*out));
 	out->pick = -1;
-	if (!ps)
+	if (!ps || no_pystack)
 		return;
+	cold = !pystack_version(ps)[0];
+	t0 = now_us();
+	remote_begin(t->tid);
 	n = pystack_read(ps, pid, t->tid, t->forked_by, frames, CONTEXT_PY_MAX,
 			 &out->py_more);
 	if (n == -EOPNOTSUPP)
@@ -127,10 +159,14 @@ context_gather(struct tracee *t, struct context *out)
 		out->pick = callsite_pick(frames, n);
 		out->file = callsite_relative(cwd, frames[out->pick].file);
 	}
-	if (read_env_test(t->tid, pystack_environ(ps), test, sizeof(test)) ||
+	if (env_test(ps, t->tid, test, sizeof(test)) ||
 	    (n > 0 &&
 	     callsite_pytest_frames(frames, n, cwd, test, sizeof(test))))
 		out->test = test;
+	if (cold && n_cold < sizeof(stats_cold) / sizeof(stats_cold[0]))
+		stats_cold[n_cold++] = (float)(now_us() - t0);
+	else if (!cold && n_warm < STATS_MAX)
+		stats_warm[n_warm++] = (float)(now_us() - t0);
 
 	if (backtrace & BACKTRACE_NATIVE) {
 		if (!t->mm->uw)

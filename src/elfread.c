@@ -100,33 +100,43 @@ scan_symtab(const struct elf_file *ef, const Elf64_Shdr *sh,
 }
 
 int
-elfread_symbols(const struct elf_file *ef, const char *const *names,
-		uint64_t *values, size_t n)
+elfread_symbols_in(const struct elf_file *ef, Elf64_Word type,
+		   const char *const *names, uint64_t *values, size_t n)
 {
-	static const Elf64_Word order[] = {SHT_DYNSYM, SHT_SYMTAB};
 	bool unreadable = false;
 	int found = 0;
 
-	memset(values, 0, n * sizeof(*values));
-	for (size_t o = 0; o < 2 && (size_t)found < n; o++) {
-		for (unsigned int i = 0; i < ef->eh.e_shnum; i++) {
-			Elf64_Shdr sh;
-			int r;
+	for (unsigned int i = 0; i < ef->eh.e_shnum; i++) {
+		Elf64_Shdr sh;
+		int r;
 
-			if (!elfread_section(ef, i, &sh)) {
-				unreadable = true;
-				break;
-			}
-			if (sh.sh_type != order[o])
-				continue;
-			r = scan_symtab(ef, &sh, names, values, n);
-			if (r < 0)
-				unreadable = true;
-			else
-				found += r;
+		if (!elfread_section(ef, i, &sh)) {
+			unreadable = true;
+			break;
 		}
+		if (sh.sh_type != type)
+			continue;
+		r = scan_symtab(ef, &sh, names, values, n);
+		if (r < 0)
+			unreadable = true;
+		else
+			found += r;
 	}
 	return found == 0 && unreadable ? -1 : found;
+}
+
+int
+elfread_symbols(const struct elf_file *ef, const char *const *names,
+		uint64_t *values, size_t n)
+{
+	int a, b = 0, total;
+
+	memset(values, 0, n * sizeof(*values));
+	a = elfread_symbols_in(ef, SHT_DYNSYM, names, values, n);
+	if (a < 0 || (size_t)a < n)
+		b = elfread_symbols_in(ef, SHT_SYMTAB, names, values, n);
+	total = (a > 0 ? a : 0) + (b > 0 ? b : 0);
+	return total == 0 && (a < 0 || b < 0) ? -1 : total;
 }
 
 bool

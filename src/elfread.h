@@ -37,11 +37,17 @@ const char *elfread_string(const struct elf_file *ef, const Elf64_Shdr *strtab,
 
 /*
  * Look up the "n" defined symbols "names" in .dynsym, then in .symtab for
- * those still missing; "values" gets each st_value, 0 when absent. Returns
- * how many were found, or -1 when none was and a table was unreadable.
+ * those still missing; "values" gets each st_value, 0 when absent (a
+ * symbol whose value is 0 counts as absent). Returns how many were found,
+ * or -1 when none was and a table was unreadable.
  */
 int elfread_symbols(const struct elf_file *ef, const char *const *names,
 		    uint64_t *values, size_t n);
+
+/* The same in the symbol tables of section type "type" (SHT_DYNSYM or
+ * SHT_SYMTAB) only, filling only the "values" still 0. */
+int elfread_symbols_in(const struct elf_file *ef, Elf64_Word type,
+		       const char *const *names, uint64_t *values, size_t n);
 
 /* Address and size of the section called "name"; false when absent. */
 bool elfread_section_by_name(const struct elf_file *ef, const char *name,

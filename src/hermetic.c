@@ -278,6 +278,7 @@ main(int argc, char **argv)
 	if (pol.no_environment)
 		scrub_own_environment(initial_env);
 	status = tracer_run(&cfg, &killed);
+	context_write_stats();
 	report_summary(killed);
 
 	strlist_free(&env);

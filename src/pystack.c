@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "arch.h"
+#include "mem.h"
 #include "pystack.h"
 #include "python/linetable.h"
 #include "python/pystr.h"
@@ -49,10 +50,31 @@ struct code {
 	struct code *next;
 };
 
+/* Threads seen lately and their states, checked again at each use. */
+#define THREAD_SLOTS 16
+struct thread_slot {
+	pid_t tid;
+	uint64_t tstate;
+	uint64_t id; /* the id that matched: native TID or pthread_t */
+};
+
+/* The environ array as last read, and what it held. */
+#define ENV_MAX 4096
+struct env_memo {
+	uint64_t array;
+	size_t n;	/* entries (without the NULL) */
+	uint64_t *ptrs; /* their values */
+	char *value;	/* of the variable asked for, or NULL */
+	char name[64];
+};
+
 struct pystack {
 	struct py_runtime rt;
 	struct code *codes[CODE_BUCKETS];
 	unsigned int ncodes;
+	struct thread_slot threads[THREAD_SLOTS];
+	unsigned int next_slot;
+	struct env_memo env;
 };
 
 struct pystack *
@@ -90,6 +112,8 @@ pystack_free(struct pystack *ps)
 	if (!ps)
 		return;
 	codes_flush(ps);
+	free(ps->env.ptrs);
+	free(ps->env.value);
 	free(ps);
 }
 
@@ -97,12 +121,6 @@ const char *
 pystack_version(const struct pystack *ps)
 {
 	return ps->rt.version;
-}
-
-uint64_t
-pystack_environ(const struct pystack *ps)
-{
-	return ps->rt.environ;
 }
 
 static int64_t
@@ -302,11 +320,20 @@ code_line(const struct py_offsets *o, struct code *c, int64_t pos)
 	return line;
 }
 
+/* The id of the thread state at "ts" that identifies its thread. */
+static int
+tstate_id(const struct py_offsets *o, uint64_t ts, uint64_t *id)
+{
+	return remote_word(ts + (o->ts_native_id ? o->ts_native_id
+						 : o->ts_thread_id),
+			   id);
+}
+
 /* The thread state of "tid" (or, failing that, of "alt_tid"); 0 when the
- * thread has none. */
+ * thread has none. "*id" gets the id that matched. */
 static uint64_t
-find_tstate(const struct pystack *ps, pid_t tid, pid_t alt_tid,
-	    uint64_t pthread)
+walk_tstates(const struct pystack *ps, pid_t tid, pid_t alt_tid,
+	     uint64_t pthread, uint64_t *matched)
 {
 	const struct py_offsets *o = &ps->rt.off;
 	uint64_t interp, alt = 0;
@@ -324,15 +351,19 @@ find_tstate(const struct pystack *ps, pid_t tid, pid_t alt_tid,
 			if (o->ts_native_id) {
 				if (remote_word(ts + o->ts_native_id, &id) < 0)
 					return 0;
-				if (id == (uint64_t)tid)
+				if (id == (uint64_t)tid) {
+					*matched = id;
 					return ts;
+				}
 				if (alt_tid && id == (uint64_t)alt_tid && !alt)
 					alt = ts;
 			} else {
 				if (remote_word(ts + o->ts_thread_id, &id) < 0)
 					return 0;
-				if (pthread && id == pthread)
+				if (pthread && id == pthread) {
+					*matched = id;
 					return ts;
+				}
 			}
 			if (remote_word(ts + o->ts_next, &ts) < 0)
 				return 0;
@@ -340,7 +371,37 @@ find_tstate(const struct pystack *ps, pid_t tid, pid_t alt_tid,
 		if (remote_word(interp + o->is_next, &interp) < 0)
 			return 0;
 	}
+	*matched = (uint64_t)alt_tid;
 	return alt;
+}
+
+/* walk_tstates() behind a cache whose hits are checked with one read: the
+ * state must still carry the id it matched with. */
+static uint64_t
+find_tstate(struct pystack *ps, pid_t tid, pid_t alt_tid, uint64_t pthread)
+{
+	const struct py_offsets *o = &ps->rt.off;
+	struct thread_slot *slot;
+	uint64_t ts, id = 0;
+
+	for (unsigned int i = 0; i < THREAD_SLOTS; i++) {
+		slot = &ps->threads[i];
+		if (slot->tid != tid || !slot->tstate)
+			continue;
+		if (tstate_id(o, slot->tstate, &id) == 0 && id == slot->id &&
+		    (o->ts_native_id || id == pthread))
+			return slot->tstate;
+		slot->tstate = 0;
+		break;
+	}
+	ts = walk_tstates(ps, tid, alt_tid, pthread, &id);
+	if (ts) {
+		slot = &ps->threads[ps->next_slot++ % THREAD_SLOTS];
+		slot->tid = tid;
+		slot->tstate = ts;
+		slot->id = id;
+	}
+	return ts;
 }
 
 static uint64_t
@@ -451,9 +512,80 @@ pystack_read(struct pystack *ps, pid_t pid, pid_t tid, pid_t alt_tid,
 	}
 	if (!ps->rt.off.ts_native_id && arch_pthread_self(tid, &pthread) < 0)
 		return 0;
-	remote_begin(tid);
 	ts = find_tstate(ps, tid, alt_tid, pthread);
 	if (!ts)
 		return 0;
 	return walk(ps, first_frame(&ps->rt.off, ts), out, max, more);
+}
+
+/* Read the environ array into a fresh buffer; returns its entry count or
+ * -1. */
+static long
+read_env_array(uint64_t array, uint64_t **out)
+{
+	uint64_t *v = xmalloc(ENV_MAX * sizeof(*v));
+	long n = 0;
+
+	while (n < ENV_MAX) {
+		if (remote_word(array + 8 * (uint64_t)n, &v[n]) < 0) {
+			free(v);
+			return -1;
+		}
+		if (!v[n])
+			break;
+		n++;
+	}
+	*out = v;
+	return n;
+}
+
+/* Scan the strings of "ptrs" for "name=VALUE"; NULL when absent. */
+static char *
+find_env(pid_t tid, const uint64_t *ptrs, size_t n, const char *name)
+{
+	size_t len = strlen(name);
+	char prefix[sizeof(((struct env_memo *)0)->name) + 1];
+	char value[4096];
+
+	for (size_t i = 0; i < n; i++) {
+		if (remote_read(ptrs[i], prefix, len + 1) < 0 ||
+		    memcmp(prefix, name, len) != 0 || prefix[len] != '=')
+			continue;
+		if (mem_read_str(tid, ptrs[i] + len + 1, value, sizeof(value)) <
+		    0)
+			return NULL;
+		return xstrdup(value);
+	}
+	return NULL;
+}
+
+const char *
+pystack_getenv(struct pystack *ps, pid_t tid, const char *name)
+{
+	struct env_memo *m = &ps->env;
+	uint64_t array, *ptrs;
+	long n;
+
+	if (!ps->rt.environ || strlen(name) >= sizeof(m->name) ||
+	    remote_word(ps->rt.environ, &array) < 0 || !array)
+		return NULL;
+	n = read_env_array(array, &ptrs);
+	if (n < 0)
+		return NULL;
+	/* the same array holding the same pointers: the same strings (libc
+	 * replaces a string to change a variable) */
+	if (m->ptrs && m->array == array && m->n == (size_t)n &&
+	    strcmp(m->name, name) == 0 &&
+	    memcmp(m->ptrs, ptrs, (size_t)n * sizeof(*ptrs)) == 0) {
+		free(ptrs);
+		return m->value;
+	}
+	free(m->ptrs);
+	free(m->value);
+	m->array = array;
+	m->n = (size_t)n;
+	m->ptrs = ptrs;
+	snprintf(m->name, sizeof(m->name), "%s", name);
+	m->value = find_env(tid, ptrs, (size_t)n, name);
+	return m->value;
 }

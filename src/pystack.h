@@ -11,7 +11,8 @@
  * every hit is checked against the tracee's memory again.
  *
  * Every loop is bounded and every read checked: a failure gives fewer
- * frames or none, never a frame that was not there.
+ * frames or none, never a frame that was not there. Reads go through
+ * python/remote.h: the caller calls remote_begin() at each stop first.
  */
 #ifndef HERMETIC_PYSTACK_H
 #define HERMETIC_PYSTACK_H
@@ -43,8 +44,12 @@ int pystack_read(struct pystack *ps, pid_t pid, pid_t tid, pid_t alt_tid,
 /* The interpreter version found ("3.12"), or "" before resolution. */
 const char *pystack_version(const struct pystack *ps);
 
-/* libc's environ in the image (a char **), 0 when unknown. Valid after a
- * pystack_read() call. */
-uint64_t pystack_environ(const struct pystack *ps);
+/*
+ * The value of environment variable "name" in the stopped task "tid", read
+ * from its libc environ (so it sees what the program set since it
+ * started), or NULL. Valid after a pystack_read() call, until the next
+ * call. The strings are cached while the environ array is unchanged.
+ */
+const char *pystack_getenv(struct pystack *ps, pid_t tid, const char *name);
 
 #endif

@@ -81,16 +81,15 @@ bool
 callsite_pytest_env(const char *value, char *out, size_t size)
 {
 	const char *end = strrchr(value, ' ');
-	size_t n;
+	size_t n = strlen(value);
 
 	if (!strstr(value, "::"))
 		return false;
 	/* "NODEID (PHASE)"; a node id may itself contain spaces in its
-	 * parameters, so only the last " (" counts */
-	if (end && end[1] == '(' && end > value)
+	 * parameters, so only the last " (" counts, and only when it ends
+	 * the value: in "t.py::test[a (b)]" it is a parameter's */
+	if (end && end[1] == '(' && end > value && value[n - 1] == ')')
 		n = (size_t)(end - value);
-	else
-		n = strlen(value);
 	if (n == 0 || n >= size)
 		return false;
 	memcpy(out, value, n);
@@ -148,18 +147,20 @@ callsite_pytest_frames(const struct pyframe *frames, int n, const char *cwd,
 		return false;
 	len = (size_t)snprintf(
 	    out, size, "%s::", callsite_relative(cwd, frames[found].file));
-	for (const char *p = frames[found].name; *p && len + 2 < size; p++) {
+	if (len >= size)
+		return false;
+	/* the qualified name with "::" for ".", and its NUL, must fit: a
+	 * truncated node id would name another test */
+	for (const char *p = frames[found].name; *p; p++) {
+		if (len + (*p == '.' ? 2 : 1) >= size)
+			return false;
 		if (*p == '.') {
-			if (len + 3 >= size)
-				break;
 			out[len++] = ':';
 			out[len++] = ':';
 		} else {
 			out[len++] = *p;
 		}
 	}
-	if (len >= size)
-		return false;
 	out[len] = '\0';
 	return true;
 }

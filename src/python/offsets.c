@@ -169,7 +169,7 @@ py_offsets_from_debug(const void *buf, size_t len, struct py_offsets *out,
 	memcpy(w, buf, 24);
 	*version_hex = (uint32_t)w[1];
 	minor = (*version_hex >> 16) & 0xff;
-	if ((*version_hex >> 24) != 3 || w[2] != 0)
+	if ((w[1] >> 32) != 0 || (*version_hex >> 24) != 3 || w[2] != 0)
 		return -2; /* free-threaded: other object layouts */
 	for (size_t i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++)
 		if (layouts[i].minor == minor)

@@ -43,11 +43,16 @@ static const char *const sym_names[NSYMS] = {
     "_PyRuntime", "Py_Version", "PyCode_Type", "environ", "__environ",
 };
 
+#define WANT_PYTHON                                                            \
+	((1u << S_RUNTIME) | (1u << S_VERSION) | (1u << S_CODE_TYPE))
+#define WANT_LIBC ((1u << S_ENVIRON) | (1u << S_ENVIRON2))
+
 /* What one file says, before rebasing. */
 struct parsed {
 	dev_t dev;
 	ino_t ino;
 	struct timespec mtime;
+	unsigned int want; /* the symbols looked for (1 << enum sym) */
 	bool ok;
 	uint64_t first_load;
 	uint64_t sym[NSYMS];
@@ -57,8 +62,35 @@ struct parsed {
 static struct parsed cache[MAX_OBJECTS];
 static unsigned int cache_next;
 
+/* Look up the symbols of "want" only: a .symtab scan is the slow part,
+ * and libpython's .symtab has no environ to find. */
 static void
-parse_file(int fd, const struct stat *st, struct parsed *out)
+lookup(const struct elf_file *ef, unsigned int want, uint64_t *sym)
+{
+	const char *names[NSYMS];
+	uint64_t values[NSYMS];
+	int idx[NSYMS];
+	size_t n = 0;
+
+	for (int i = 0; i < NSYMS; i++) {
+		if (want & (1u << i)) {
+			idx[n] = i;
+			names[n++] = sym_names[i];
+		}
+	}
+	memset(values, 0, sizeof(values));
+	elfread_symbols_in(ef, SHT_DYNSYM, names, values, n);
+	/* .symtab only for what an interpreter must have: a static build
+	 * may export nothing; Py_Version does not exist before 3.11 */
+	if (!values[0])
+		elfread_symbols_in(ef, SHT_SYMTAB, names, values, n);
+	for (size_t i = 0; i < n; i++)
+		sym[idx[i]] = values[i];
+}
+
+static void
+parse_file(int fd, const struct stat *st, unsigned int want,
+	   struct parsed *out)
 {
 	struct elf_file ef;
 	uint64_t size;
@@ -68,6 +100,7 @@ parse_file(int fd, const struct stat *st, struct parsed *out)
 	out->dev = st->st_dev;
 	out->ino = st->st_ino;
 	out->mtime = st->st_mtim;
+	out->want = want;
 	if (st->st_size <= 0)
 		return;
 	map = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -76,18 +109,19 @@ parse_file(int fd, const struct stat *st, struct parsed *out)
 	if (elfread_open(&ef, map, (size_t)st->st_size) == 0 &&
 	    elfread_first_load(&ef, &out->first_load)) {
 		out->ok = true;
-		if (elfread_symbols(&ef, sym_names, out->sym, NSYMS) < 0)
-			memset(out->sym, 0, sizeof(out->sym));
-		if (!elfread_section_by_name(&ef, ".PyRuntime", &out->section,
+		lookup(&ef, want, out->sym);
+		if ((want & WANT_PYTHON) &&
+		    !elfread_section_by_name(&ef, ".PyRuntime", &out->section,
 					     &size))
 			out->section = 0;
 	}
 	munmap(map, (size_t)st->st_size);
 }
 
-/* Parse "path" as seen by "pid"; NULL when it cannot be read. */
+/* Parse "path" as seen by "pid" for the symbols "want"; NULL when it
+ * cannot be read. */
 static const struct parsed *
-parse_object(pid_t pid, const char *path)
+parse_object(pid_t pid, const char *path, unsigned int want)
 {
 	char full[PATH_MAX + 64];
 	struct stat st;
@@ -102,6 +136,7 @@ parse_object(pid_t pid, const char *path)
 		goto out;
 	for (unsigned int i = 0; i < MAX_OBJECTS; i++) {
 		if (cache[i].ino == st.st_ino && cache[i].dev == st.st_dev &&
+		    cache[i].want == want &&
 		    cache[i].mtime.tv_sec == st.st_mtim.tv_sec &&
 		    cache[i].mtime.tv_nsec == st.st_mtim.tv_nsec) {
 			r = &cache[i];
@@ -110,7 +145,7 @@ parse_object(pid_t pid, const char *path)
 	}
 	r = &cache[cache_next];
 	cache_next = (cache_next + 1) % MAX_OBJECTS;
-	parse_file(fd, &st, (struct parsed *)r);
+	parse_file(fd, &st, want, (struct parsed *)r);
 out:
 	close(fd);
 	return r && r->ok ? r : NULL;
@@ -296,7 +331,10 @@ py_runtime_resolve(pid_t pid, struct py_runtime *rt)
 			if (o->python && !named &&
 			    minor_from_name(o->path, flags, sizeof(flags)) >= 0)
 				named = o;
-			pr = parse_object(pid, o->path);
+			pr = parse_object(pid, o->path,
+					  pass == 0   ? WANT_PYTHON | WANT_LIBC
+					  : pass == 1 ? WANT_PYTHON
+						      : WANT_LIBC);
 			any_python |= o->python;
 			if (!pr) {
 				debug("pid %d: cannot parse %s", (int)pid,

@@ -17,7 +17,10 @@ unit_tests = \
 	tests/unit/check_target \
 	tests/unit/check_report \
 	tests/unit/check_linetable \
-	tests/unit/check_pystr
+	tests/unit/check_pystr \
+	tests/unit/check_callsite \
+	tests/unit/check_offsets \
+	tests/unit/check_elfread
 
 check_PROGRAMS += $(unit_tests)
 TESTS += $(unit_tests)
@@ -50,6 +53,12 @@ tests_unit_check_linetable_SOURCES = tests/unit/check_linetable.c \
 	tests/unit/check_common.h
 tests_unit_check_pystr_SOURCES = tests/unit/check_pystr.c \
 	tests/unit/check_common.h
+tests_unit_check_callsite_SOURCES = tests/unit/check_callsite.c \
+	tests/unit/check_common.h
+tests_unit_check_offsets_SOURCES = tests/unit/check_offsets.c \
+	tests/unit/check_common.h
+tests_unit_check_elfread_SOURCES = tests/unit/check_elfread.c \
+	tests/unit/check_common.h
 endif
 
 # check_linetable replays the line tables of real interpreters; the
@@ -61,3 +70,8 @@ EXTRA_DIST += tests/unit/fixtures/gen_linetables.py \
 	tests/unit/fixtures/linetable-3.11.txt \
 	tests/unit/fixtures/linetable-3.12.txt \
 	tests/unit/fixtures/linetable-3.13.txt
+
+# check_offsets parses the _Py_DebugOffsets of a real 3.13.0; the generator
+# remakes it: python3.13 gen_debug_offsets.py > debug-offsets-3.13.txt
+EXTRA_DIST += tests/unit/fixtures/gen_debug_offsets.py \
+	tests/unit/fixtures/debug-offsets-3.13.txt

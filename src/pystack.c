@@ -26,11 +26,12 @@
 
 #define MAX_INTERPS 16
 #define MAX_THREADS 4096
-#define MAX_WALK 2048	       /* frames looked at, skipped ones included */
-#define MAX_CHARS 1024	       /* characters read of one str */
-#define MAX_TABLE (256 * 1024) /* bytes of one line table */
+#define MAX_WALK 2048	      /* frames looked at, skipped ones included */
+#define MAX_CHARS 1024	      /* characters read of one str */
+#define MAX_TABLE (64 * 1024) /* bytes of one line table */
 #define CODE_BUCKETS 512
 #define MAX_CODES 8192
+#define CODE_BYTES (4 * 1024 * 1024) /* cache budget per image */
 #define HDR_MAX 256
 
 /* What a code object looked like when cached: all must still match. */
@@ -65,6 +66,7 @@ struct env_memo {
 	size_t n;	/* entries (without the NULL) */
 	uint64_t *ptrs; /* their values */
 	char *value;	/* of the variable asked for, or NULL */
+	size_t index;	/* its entry */
 	char name[64];
 };
 
@@ -72,10 +74,26 @@ struct pystack {
 	struct py_runtime rt;
 	struct code *codes[CODE_BUCKETS];
 	unsigned int ncodes;
+	size_t code_bytes;
 	struct thread_slot threads[THREAD_SLOTS];
 	unsigned int next_slot;
 	struct env_memo env;
 };
+
+/* Copy "src" into "dst" of "size" bytes, cut at a whole UTF-8 character. */
+static void
+copy_utf8(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
 
 struct pystack *
 pystack_new(void)
@@ -104,6 +122,7 @@ codes_flush(struct pystack *ps)
 		}
 	}
 	ps->ncodes = 0;
+	ps->code_bytes = 0;
 }
 
 void
@@ -153,7 +172,9 @@ read_str(const struct py_offsets *o, uint64_t addr)
 	char *out;
 	void *raw;
 
+	/* the offsets may come from the tracee (3.13+ debug offsets) */
 	if (addr == 0 || addr % 8 || o->str_compact_size + 8 > sizeof(hdr) ||
+	    o->str_state + 4 > sizeof(hdr) || o->str_length + 8 > sizeof(hdr) ||
 	    remote_read(addr, hdr, o->str_compact_size + 8) < 0 ||
 	    !pystr_state_decode((uint32_t)i32_at(hdr, o->str_state), &st))
 		return NULL;
@@ -243,6 +264,14 @@ read_key(const struct pystack *ps, uint64_t addr, struct code_key *k)
 	return 0;
 }
 
+static bool
+same_key(const struct code_key *a, const struct code_key *b)
+{
+	return a->type == b->type && a->filename == b->filename &&
+	       a->name == b->name && a->qualname == b->qualname &&
+	       a->linetable == b->linetable && a->firstlineno == b->firstlineno;
+}
+
 /* The code object at "addr", from the cache when its header still
  * matches, else read afresh; NULL when it cannot be read. */
 static struct code *
@@ -259,15 +288,16 @@ code_get(struct pystack *ps, uint64_t addr, int *err)
 	for (pp = &ps->codes[h]; *pp; pp = &(*pp)->next) {
 		if ((*pp)->addr != addr)
 			continue;
-		if (memcmp(&(*pp)->key, &key, sizeof(key)) == 0)
+		if (same_key(&(*pp)->key, &key))
 			return *pp;
 		c = *pp; /* stale: the object at this address changed */
 		*pp = c->next;
+		ps->code_bytes -= c->table_len;
 		code_free(c);
 		ps->ncodes--;
 		break;
 	}
-	if (ps->ncodes >= MAX_CODES)
+	if (ps->ncodes >= MAX_CODES || ps->code_bytes >= CODE_BYTES)
 		codes_flush(ps);
 	c = xcalloc(1, sizeof(*c));
 	c->addr = addr;
@@ -285,6 +315,7 @@ code_get(struct pystack *ps, uint64_t addr, int *err)
 	c->next = ps->codes[h];
 	ps->codes[h] = c;
 	ps->ncodes++;
+	ps->code_bytes += c->table_len;
 	return c;
 }
 
@@ -320,13 +351,25 @@ code_line(const struct py_offsets *o, struct code *c, int64_t pos)
 	return line;
 }
 
+static uint64_t
+first_frame(const struct py_offsets *o, uint64_t ts)
+{
+	uint64_t f = 0;
+
+	if (remote_word(ts + o->ts_frame, &f) < 0)
+		return 0;
+	if (o->frames == PYF_CFRAME && f &&
+	    remote_word(f + o->cframe_current, &f) < 0)
+		return 0;
+	return f;
+}
+
 /* The id of the thread state at "ts" that identifies its thread. */
 static int
 tstate_id(const struct py_offsets *o, uint64_t ts, uint64_t *id)
 {
-	return remote_word(ts + (o->ts_native_id ? o->ts_native_id
-						 : o->ts_thread_id),
-			   id);
+	return remote_word(
+	    ts + (o->ts_native_id ? o->ts_native_id : o->ts_thread_id), id);
 }
 
 /* The thread state of "tid" (or, failing that, of "alt_tid"); 0 when the
@@ -341,10 +384,11 @@ walk_tstates(const struct pystack *ps, pid_t tid, pid_t alt_tid,
 	if (remote_word(ps->rt.runtime + o->rt_interp_head, &interp) < 0)
 		return 0;
 	for (int i = 0; interp && i < MAX_INTERPS; i++) {
-		uint64_t ts;
+		uint64_t ts, head, next;
 
 		if (remote_word(interp + o->is_threads, &ts) < 0)
 			return 0;
+		head = ts;
 		for (int k = 0; ts && k < MAX_THREADS; k++) {
 			uint64_t id;
 
@@ -365,13 +409,16 @@ walk_tstates(const struct pystack *ps, pid_t tid, pid_t alt_tid,
 					return ts;
 				}
 			}
-			if (remote_word(ts + o->ts_next, &ts) < 0)
+			if (remote_word(ts + o->ts_next, &next) < 0)
 				return 0;
+			if (next == ts || next == head)
+				break; /* a cycle: not a list CPython made */
+			ts = next;
 		}
 		if (remote_word(interp + o->is_next, &interp) < 0)
 			return 0;
 	}
-	*matched = (uint64_t)alt_tid;
+	*matched = 0; /* not cached: the thread that forked may go */
 	return alt;
 }
 
@@ -389,32 +436,22 @@ find_tstate(struct pystack *ps, pid_t tid, pid_t alt_tid, uint64_t pthread)
 		if (slot->tid != tid || !slot->tstate)
 			continue;
 		if (tstate_id(o, slot->tstate, &id) == 0 && id == slot->id &&
-		    (o->ts_native_id || id == pthread))
+		    (o->ts_native_id || id == pthread) &&
+		    first_frame(o, slot->tstate))
 			return slot->tstate;
+		/* changed, or no frames: a freed state may still hold its
+		 * id, so look at the list itself */
 		slot->tstate = 0;
 		break;
 	}
 	ts = walk_tstates(ps, tid, alt_tid, pthread, &id);
-	if (ts) {
+	if (ts && id) {
 		slot = &ps->threads[ps->next_slot++ % THREAD_SLOTS];
 		slot->tid = tid;
 		slot->tstate = ts;
 		slot->id = id;
 	}
 	return ts;
-}
-
-static uint64_t
-first_frame(const struct py_offsets *o, uint64_t ts)
-{
-	uint64_t f = 0;
-
-	if (remote_word(ts + o->ts_frame, &f) < 0)
-		return 0;
-	if (o->frames == PYF_CFRAME && f &&
-	    remote_word(f + o->cframe_current, &f) < 0)
-		return 0;
-	return f;
 }
 
 /* Read the frame at "f": its code, position and caller. Returns 1 for a
@@ -452,7 +489,8 @@ static int
 walk(struct pystack *ps, uint64_t f, struct pyframe *out, int max, bool *more)
 {
 	const struct py_offsets *o = &ps->rt.off;
-	int n = 0;
+	uint64_t tortoise = 0;
+	int n = 0, power = 1, lam = 0;
 
 	for (int seen = 0; f && seen < MAX_WALK; seen++) {
 		uint64_t code, instr, back;
@@ -460,6 +498,16 @@ walk(struct pystack *ps, uint64_t f, struct pyframe *out, int max, bool *more)
 		int64_t pos;
 		int r, err;
 
+		/* a frame seen before: a cycle, which CPython never makes
+		 * (Brent's method: compare with a frame saved at powers of
+		 * two) */
+		if (f == tortoise)
+			break;
+		if (++lam == power) {
+			tortoise = f;
+			power *= 2;
+			lam = 0;
+		}
 		r = read_frame(o, f, &code, &instr, &back);
 		if (r < 0 || back == f)
 			break;
@@ -483,11 +531,10 @@ walk(struct pystack *ps, uint64_t f, struct pyframe *out, int max, bool *more)
 		if (o->frames == PYF_FRAMEOBJECT)
 			pos = (int64_t)instr; /* f_lasti */
 		else
-			pos = ((int64_t)instr -
-			       (int64_t)(code + o->co_code_adaptive)) /
-			      2;
-		snprintf(out[n].file, sizeof(out[n].file), "%s", c->file);
-		snprintf(out[n].name, sizeof(out[n].name), "%s", c->name);
+			pos =
+			    (int64_t)(instr - (code + o->co_code_adaptive)) / 2;
+		copy_utf8(out[n].file, sizeof(out[n].file), c->file);
+		copy_utf8(out[n].name, sizeof(out[n].name), c->name);
 		out[n].line = code_line(o, c, pos);
 		n++;
 		f = back;
@@ -539,9 +586,11 @@ read_env_array(uint64_t array, uint64_t **out)
 	return n;
 }
 
-/* Scan the strings of "ptrs" for "name=VALUE"; NULL when absent. */
+/* Scan the strings of "ptrs" for "name=VALUE"; NULL when absent, else
+ * the value, its entry in "*index". */
 static char *
-find_env(pid_t tid, const uint64_t *ptrs, size_t n, const char *name)
+find_env(pid_t tid, const uint64_t *ptrs, size_t n, const char *name,
+	 size_t *index)
 {
 	size_t len = strlen(name);
 	char prefix[sizeof(((struct env_memo *)0)->name) + 1];
@@ -554,6 +603,7 @@ find_env(pid_t tid, const uint64_t *ptrs, size_t n, const char *name)
 		if (mem_read_str(tid, ptrs[i] + len + 1, value, sizeof(value)) <
 		    0)
 			return NULL;
+		*index = i;
 		return xstrdup(value);
 	}
 	return NULL;
@@ -573,12 +623,24 @@ pystack_getenv(struct pystack *ps, pid_t tid, const char *name)
 	if (n < 0)
 		return NULL;
 	/* the same array holding the same pointers: the same strings (libc
-	 * replaces a string to change a variable) */
+	 * replaces a string to change a variable), but the one found is read
+	 * again, since a string freed by putenv() can be replaced by another
+	 * at the same address (3.8's os.putenv) */
 	if (m->ptrs && m->array == array && m->n == (size_t)n &&
 	    strcmp(m->name, name) == 0 &&
 	    memcmp(m->ptrs, ptrs, (size_t)n * sizeof(*ptrs)) == 0) {
-		free(ptrs);
-		return m->value;
+		size_t index;
+		char *again =
+		    m->value ? find_env(tid, ptrs + m->index, 1, name, &index)
+			     : NULL;
+		bool same =
+		    !m->value || (again && strcmp(again, m->value) == 0);
+
+		free(again);
+		if (same) {
+			free(ptrs);
+			return m->value;
+		}
 	}
 	free(m->ptrs);
 	free(m->value);
@@ -586,6 +648,6 @@ pystack_getenv(struct pystack *ps, pid_t tid, const char *name)
 	m->n = (size_t)n;
 	m->ptrs = ptrs;
 	snprintf(m->name, sizeof(m->name), "%s", name);
-	m->value = find_env(tid, ptrs, (size_t)n, name);
+	m->value = find_env(tid, ptrs, (size_t)n, name, &m->index);
 	return m->value;
 }

@@ -29,6 +29,22 @@ report_init(bool trace, enum backtrace bt)
 	memset(denied, 0, sizeof(denied));
 }
 
+/* "s" with control characters (C0, DEL) as '?', into "buf": what comes
+ * from the tracee (a test id, a symbol) must not break or forge a line. */
+static const char *
+clean(const char *s, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (; *s && n + 1 < size; s++, n++) {
+		unsigned char c = (unsigned char)*s;
+
+		buf[n] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 /* "FILE:LINE in NAME" of frame "f", its file shown as "file". */
 static const char *
 frame_site(const char *file, const struct pyframe *f, char *buf, size_t size)
@@ -44,6 +60,7 @@ char *
 report_format(const struct event *ev, char *buf, size_t size)
 {
 	char site[PYFRAME_FILE_MAX + PYFRAME_NAME_MAX + 32];
+	char test[CONTEXT_TEST_MAX];
 	size_t n = 0;
 
 #define PUT(...)                                                               \
@@ -68,7 +85,7 @@ report_format(const struct event *ev, char *buf, size_t size)
 	if (ev->tid != ev->pid)
 		PUT(" tid=%d", (int)ev->tid);
 	if (ev->ctx && ev->ctx->test)
-		PUT(" test=%s", ev->ctx->test);
+		PUT(" test=%s", clean(ev->ctx->test, test, sizeof(test)));
 #undef PUT
 	if (n >= size && size > 4)
 		memcpy(buf + size - 4, "...", 4);
@@ -109,11 +126,13 @@ report_format_frames(const struct event *ev, enum backtrace bt, char *buf,
 		for (int i = 0; i < c->nnative; i++) {
 			const struct nframe *f = &c->native[i];
 
+			char sym[sizeof(f->sym)], obj[sizeof(f->obj)];
+
 			PUT("    #%d 0x%016llx %s+0x%llx (%s)\n", i,
 			    (unsigned long long)f->ip,
-			    f->sym[0] ? f->sym : "??",
+			    f->sym[0] ? clean(f->sym, sym, sizeof(sym)) : "??",
 			    (unsigned long long)f->off,
-			    f->obj[0] ? f->obj : "?");
+			    f->obj[0] ? clean(f->obj, obj, sizeof(obj)) : "?");
 		}
 		if (c->native_more)
 			PUT("    ... more frames not shown\n");

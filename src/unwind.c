@@ -86,7 +86,8 @@ read_maps(struct unwind *uw, pid_t pid)
 	return h ? h : 1;
 }
 
-/* The file mapped at "ip", from the saved maps text. */
+/* The file mapped at "ip", from the saved maps text ("" for anonymous
+ * memory). */
 static void
 object_of(const struct unwind *uw, uint64_t ip, char *out, size_t size)
 {
@@ -94,24 +95,31 @@ object_of(const struct unwind *uw, uint64_t ip, char *out, size_t size)
 
 	out[0] = '\0';
 	while (line && *line) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
 		unsigned long long s, e;
-		int n = 0;
+		const char *p;
 
-		if (sscanf(line, "%llx-%llx %*s %*s %*s %*s %n", &s, &e, &n) >=
-			2 &&
-		    n > 0 && ip >= s && ip < e) {
-			const char *p = line + n;
-			size_t len = strcspn(p, "\n");
+		if (sscanf(line, "%llx-%llx", &s, &e) == 2 && ip >= s &&
+		    ip < e) {
+			/* the path is the sixth field, when there is one */
+			p = line;
+			for (int field = 0; field < 5 && p < line + len;
+			     field++) {
+				p += strcspn(p, " \n");
+				p += strspn(p, " ");
+			}
+			if (p < line + len) {
+				size_t n = (size_t)(line + len - p);
 
-			if (len >= size)
-				len = size - 1;
-			memcpy(out, p, len);
-			out[len] = '\0';
+				if (n >= size)
+					n = size - 1;
+				memcpy(out, p, n);
+				out[n] = '\0';
+			}
 			return;
 		}
-		line = strchr(line, '\n');
-		if (line)
-			line++;
+		line = end ? end + 1 : NULL;
 	}
 }
 

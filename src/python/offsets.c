@@ -171,6 +171,11 @@ py_offsets_from_debug(const void *buf, size_t len, struct py_offsets *out,
 	minor = (*version_hex >> 16) & 0xff;
 	if ((w[1] >> 32) != 0 || (*version_hex >> 24) != 3 || w[2] != 0)
 		return -2; /* free-threaded: other object layouts */
+	/* alphas and betas may lay the offsets out otherwise: only release
+	 * candidates and final releases, as CPython's own reader does */
+	if (((*version_hex >> 4) & 0xf) != 0xc &&
+	    ((*version_hex >> 4) & 0xf) != 0xf)
+		return -2;
 	for (size_t i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++)
 		if (layouts[i].minor == minor)
 			l = &layouts[i];

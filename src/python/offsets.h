@@ -73,8 +73,8 @@ bool py_offsets_builtin(unsigned int minor, struct py_offsets *out);
  * Parse the _Py_DebugOffsets at the start of the "len" bytes at "buf"
  * (copied from _PyRuntime). Returns 0 with "out" filled; -1 when there is
  * no "xdebugpy" cookie; -2 when the version (in "*version_hex") has a
- * layout this reader does not know, or is a free-threaded build, or the
- * buffer is short, or a value is implausible.
+ * layout this reader does not know, or is an alpha or beta, or is a
+ * free-threaded build, or the buffer is short, or a value is implausible.
  */
 int py_offsets_from_debug(const void *buf, size_t len, struct py_offsets *out,
 			  uint32_t *version_hex);

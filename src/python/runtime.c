@@ -62,10 +62,79 @@ struct parsed {
 static struct parsed cache[MAX_OBJECTS];
 static unsigned int cache_next;
 
-/* Look up the symbols of "want" only: a .symtab scan is the slow part,
- * and libpython's .symtab has no environ to find. */
+/* A copy of the parts of a file the lookups read, at their offsets in a
+ * zero-filled buffer of the file's size: reading (not mapping) the file
+ * means a file truncated meanwhile gives zeros, not SIGBUS. */
+struct sparse {
+	int fd;
+	size_t size;
+	unsigned char *buf;
+	struct elf_file ef;
+};
+
 static void
-lookup(const struct elf_file *ef, unsigned int want, uint64_t *sym)
+fill(struct sparse *sp, uint64_t off, uint64_t len)
+{
+	size_t done = 0;
+
+	if (off > sp->size || len > sp->size - off)
+		return;
+	while (done < len) {
+		ssize_t r = pread(sp->fd, sp->buf + off + done, len - done,
+				  (off_t)(off + done));
+
+		if (r <= 0)
+			return; /* zeros stay: the parse sees garbage */
+		done += (size_t)r;
+	}
+}
+
+/* Copy the sections of type "type" and the string tables they link to. */
+static void
+fill_sections(struct sparse *sp, Elf64_Word type)
+{
+	for (unsigned int i = 0; i < sp->ef.eh.e_shnum; i++) {
+		Elf64_Shdr sh, link;
+
+		if (!elfread_section(&sp->ef, i, &sh) || sh.sh_type != type)
+			continue;
+		fill(sp, sh.sh_offset, sh.sh_size);
+		if (elfread_section(&sp->ef, sh.sh_link, &link))
+			fill(sp, link.sh_offset, link.sh_size);
+	}
+}
+
+static bool
+sparse_open(struct sparse *sp, int fd, size_t size)
+{
+	Elf64_Shdr names;
+
+	sp->fd = fd;
+	sp->size = size;
+	sp->buf = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (sp->buf == MAP_FAILED)
+		return false;
+	fill(sp, 0, sizeof(Elf64_Ehdr));
+	if (elfread_open(&sp->ef, sp->buf, size) != 0)
+		return true; /* the caller sees it is not ELF */
+	fill(sp, sp->ef.eh.e_phoff,
+	     (uint64_t)sp->ef.eh.e_phnum * sizeof(Elf64_Phdr));
+	fill(sp, sp->ef.eh.e_shoff,
+	     (uint64_t)sp->ef.eh.e_shnum * sizeof(Elf64_Shdr));
+	if (elfread_section(&sp->ef, sp->ef.eh.e_shstrndx, &names))
+		fill(sp, names.sh_offset, names.sh_size);
+	fill_sections(sp, SHT_DYNSYM);
+	return true;
+}
+
+/* Look up the symbols of "want" only: .dynsym first; .symtab (read only
+ * then) for what an interpreter must have, since a static build may
+ * export nothing (Py_Version does not exist before 3.11, so asking
+ * .symtab for everything missing would read libpython's large table for
+ * nothing). */
+static void
+lookup(struct sparse *sp, unsigned int want, uint64_t *sym)
 {
 	const char *names[NSYMS];
 	uint64_t values[NSYMS];
@@ -79,43 +148,41 @@ lookup(const struct elf_file *ef, unsigned int want, uint64_t *sym)
 		}
 	}
 	memset(values, 0, sizeof(values));
-	elfread_symbols_in(ef, SHT_DYNSYM, names, values, n);
-	/* .symtab only for what an interpreter must have: a static build
-	 * may export nothing; Py_Version does not exist before 3.11 */
-	if (!values[0])
-		elfread_symbols_in(ef, SHT_SYMTAB, names, values, n);
+	elfread_symbols_in(&sp->ef, SHT_DYNSYM, names, values, n);
+	if (!values[0]) {
+		fill_sections(sp, SHT_SYMTAB);
+		elfread_symbols_in(&sp->ef, SHT_SYMTAB, names, values, n);
+	}
 	for (size_t i = 0; i < n; i++)
 		sym[idx[i]] = values[i];
 }
 
+#define MAX_FILE (1024UL * 1024 * 1024)
+
 static void
-parse_file(int fd, const struct stat *st, unsigned int want,
-	   struct parsed *out)
+parse_file(int fd, const struct stat *st, unsigned int want, struct parsed *out)
 {
-	struct elf_file ef;
+	struct sparse sp;
 	uint64_t size;
-	void *map;
 
 	memset(out, 0, sizeof(*out));
 	out->dev = st->st_dev;
 	out->ino = st->st_ino;
 	out->mtime = st->st_mtim;
 	out->want = want;
-	if (st->st_size <= 0)
+	if (st->st_size <= 0 || (uint64_t)st->st_size > MAX_FILE ||
+	    !sparse_open(&sp, fd, (size_t)st->st_size))
 		return;
-	map = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (map == MAP_FAILED)
-		return;
-	if (elfread_open(&ef, map, (size_t)st->st_size) == 0 &&
-	    elfread_first_load(&ef, &out->first_load)) {
+	if (elfread_open(&sp.ef, sp.buf, sp.size) == 0 &&
+	    elfread_first_load(&sp.ef, &out->first_load)) {
 		out->ok = true;
-		lookup(&ef, want, out->sym);
+		lookup(&sp, want, out->sym);
 		if ((want & WANT_PYTHON) &&
-		    !elfread_section_by_name(&ef, ".PyRuntime", &out->section,
-					     &size))
+		    !elfread_section_by_name(&sp.ef, ".PyRuntime",
+					     &out->section, &size))
 			out->section = 0;
 	}
-	munmap(map, (size_t)st->st_size);
+	munmap(sp.buf, sp.size);
 }
 
 /* Parse "path" as seen by "pid" for the symbols "want"; NULL when it
@@ -129,7 +196,8 @@ parse_object(pid_t pid, const char *path, unsigned int want)
 	int fd;
 
 	snprintf(full, sizeof(full), "/proc/%d/root%s", (int)pid, path);
-	fd = open(full, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: the tracee may have put a FIFO there */
+	fd = open(full, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return NULL;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
@@ -208,6 +276,14 @@ collect(pid_t pid, struct object *objs, int max, bool *libc_seen)
 		const char *b;
 		bool dup = false;
 
+		if (!strchr(line, '\n') && !feof(f)) {
+			/* longer than a path can be here: skip all of it */
+			int c;
+
+			while ((c = getc(f)) != EOF && c != '\n')
+				;
+			continue;
+		}
 		if (!maps_line(line, &o->start, o->path, sizeof(o->path)))
 			continue;
 		for (int i = 0; i < count; i++)
@@ -346,6 +422,11 @@ py_runtime_resolve(pid_t pid, struct py_runtime *rt)
 						     pr->sym[S_ENVIRON]
 							 ? pr->sym[S_ENVIRON]
 							 : pr->sym[S_ENVIRON2]);
+			/* PyCode_Type the same way: an embedding program
+			 * may hold a copy of it */
+			if (!rt->code_type && pass < 2)
+				rt->code_type =
+				    rebase(o, pr, pr->sym[S_CODE_TYPE]);
 			if (rt->runtime || pass == 2)
 				continue;
 			rt->runtime =
@@ -356,30 +437,28 @@ py_runtime_resolve(pid_t pid, struct py_runtime *rt)
 				continue;
 			py_obj = o;
 			py_version = rebase(o, pr, pr->sym[S_VERSION]);
-			rt->code_type = rebase(o, pr, pr->sym[S_CODE_TYPE]);
 		}
 	}
-	if (!py_obj && named && libc_seen) {
-		/* a libpython without _PyRuntime: 3.6 and older */
-		snprintf(rt->version, sizeof(rt->version), "3.%d%s",
-			 minor_from_name(named->path, flags, sizeof(flags)),
-			 flags);
-		rt->state = PYRT_UNSUPPORTED;
-	} else if (py_obj) {
+	if (py_obj) {
 		rt->state = identify(pid, rt, py_obj, py_version);
 		debug("pid %d: python %s, _PyRuntime at %#llx (%s)", (int)pid,
 		      rt->version, (unsigned long long)rt->runtime,
 		      py_obj->path);
-	} else if (log_debug_enabled) {
-		debug(
-		    "pid %d: no python runtime found (attempt %u, %d objects)",
-		    (int)pid, rt->attempts, n);
-	}
-	if (py_obj) {
-	} else if (libc_seen && !any_python && rt->attempts >= MAX_ATTEMPTS) {
-		rt->state = PYRT_NONE;
-	} else if (rt->attempts >= 4 * MAX_ATTEMPTS) {
-		rt->state = PYRT_NONE;
+	} else if (named && libc_seen &&
+		   minor_from_name(named->path, flags, sizeof(flags)) <= 6) {
+		/* a libpython without _PyRuntime: 3.6 and older (a newer
+		 * one that could not be parsed is tried again) */
+		snprintf(rt->version, sizeof(rt->version), "3.%d%s",
+			 minor_from_name(named->path, flags, sizeof(flags)),
+			 flags);
+		rt->state = PYRT_UNSUPPORTED;
+	} else {
+		debug("pid %d: no python runtime found (attempt %u)", (int)pid,
+		      rt->attempts);
+		if ((libc_seen && !any_python &&
+		     rt->attempts >= MAX_ATTEMPTS) ||
+		    rt->attempts >= 4 * MAX_ATTEMPTS)
+			rt->state = PYRT_NONE;
 	}
 	free(objs);
 	return rt->state;

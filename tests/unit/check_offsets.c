@@ -411,6 +411,8 @@ START_TEST(test_debug_versions_refused)
 	static const uint32_t refused[] = {
 	    0x030c01f0, /* 3.12.1: no debug offsets of this layout */
 	    0x030f00a1, /* 3.15.0a1: a layout not known here */
+	    0x030d00a4, /* 3.13.0a4: an alpha may lay it out otherwise */
+	    0x030e00b2, /* 3.14.0b2: a beta too */
 	    0x030b07f0, 0x03000000, 0x03ff00f0, 0x040d00f0, /* 4.13 */
 	    0x020d00f0,					    /* 2.13 */
 	    0x000d00f0,

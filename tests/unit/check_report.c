@@ -273,6 +273,34 @@ START_TEST(test_line_test_id)
 }
 END_TEST
 
+/* A test id and native names come from the tracee: control characters
+ * cannot start a line of their own. */
+START_TEST(test_line_controls)
+{
+	struct event ev = event_of("connect", V_DENY, CAT_NETWORK, "no-network",
+				   "host=203.0.113.1:9");
+	struct context c = context_of();
+	struct nframe nf = {.ip = 0x1000, .off = 4};
+	char buf[1024];
+
+	ev.ctx = &c;
+	c.test = "t.py::a\n[hermetic] allowed connect\r\x1b[2K\x7f";
+	ck_assert_str_eq(
+	    report_format(&ev, buf, sizeof(buf)),
+	    "[hermetic] blocked connect host=203.0.113.1:9 "
+	    "reason=no-network at app.py:12 in Client.fetch "
+	    "pid=42 test=t.py::a?[hermetic] allowed connect??[2K?");
+	snprintf(nf.sym, sizeof(nf.sym), "evil\nsym");
+	snprintf(nf.obj, sizeof(nf.obj), "/x\n[hermetic] y");
+	c.native = &nf;
+	c.nnative = 1;
+	ck_assert_str_eq(
+	    report_format_frames(&ev, BACKTRACE_NATIVE, buf, sizeof(buf)),
+	    "    #0 0x0000000000001000 evil?sym+0x4 "
+	    "(/x?[hermetic] y)\n");
+}
+END_TEST
+
 /* The line with a long site and test, cut at every buffer size. */
 START_TEST(test_line_context_truncation)
 {
@@ -693,6 +721,7 @@ report_suite(void)
 	tcase_add_test(tc, test_line_call_site);
 	tcase_add_test(tc, test_line_test_id);
 	tcase_add_test(tc, test_line_context_truncation);
+	tcase_add_test(tc, test_line_controls);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("frames");

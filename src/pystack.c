@@ -33,6 +33,7 @@
 #define MAX_CODES 8192
 #define CODE_BYTES (4 * 1024 * 1024) /* cache budget per image */
 #define HDR_MAX 256
+#define PREFETCH 24 /* pages read again in one call at each stop */
 
 /* What a code object looked like when cached: all must still match. */
 struct code_key {
@@ -78,6 +79,8 @@ struct pystack {
 	struct thread_slot threads[THREAD_SLOTS];
 	unsigned int next_slot;
 	struct env_memo env;
+	uint64_t pages[PREFETCH]; /* pages the last read needed */
+	unsigned int npages;
 };
 
 /* Copy "src" into "dst" of "size" bytes, cut at a whole UTF-8 character. */
@@ -547,6 +550,7 @@ pystack_read(struct pystack *ps, pid_t pid, pid_t tid, pid_t alt_tid,
 	     struct pyframe *out, int max, bool *more)
 {
 	uint64_t pthread = 0, ts;
+	int n;
 
 	*more = false;
 	switch (py_runtime_resolve(pid, &ps->rt)) {
@@ -559,10 +563,13 @@ pystack_read(struct pystack *ps, pid_t pid, pid_t tid, pid_t alt_tid,
 	}
 	if (!ps->rt.off.ts_native_id && arch_pthread_self(tid, &pthread) < 0)
 		return 0;
+	/* a call site is usually reported more than once: what it needed
+	 * last time, in one read */
+	remote_prefetch(ps->pages, ps->npages);
 	ts = find_tstate(ps, tid, alt_tid, pthread);
-	if (!ts)
-		return 0;
-	return walk(ps, first_frame(&ps->rt.off, ts), out, max, more);
+	n = ts ? walk(ps, first_frame(&ps->rt.off, ts), out, max, more) : 0;
+	ps->npages = remote_pages(ps->pages, PREFETCH);
+	return n;
 }
 
 /* Read the environ array into a fresh buffer; returns its entry count or
@@ -639,6 +646,7 @@ pystack_getenv(struct pystack *ps, pid_t tid, const char *name)
 		free(again);
 		if (same) {
 			free(ptrs);
+			ps->npages = remote_pages(ps->pages, PREFETCH);
 			return m->value;
 		}
 	}
@@ -649,5 +657,6 @@ pystack_getenv(struct pystack *ps, pid_t tid, const char *name)
 	m->ptrs = ptrs;
 	snprintf(m->name, sizeof(m->name), "%s", name);
 	m->value = find_env(tid, ptrs, (size_t)n, name, &m->index);
+	ps->npages = remote_pages(ps->pages, PREFETCH);
 	return m->value;
 }

@@ -10,6 +10,9 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/uio.h>
+
+#include <stdbool.h>
 
 #include "mem.h"
 #include "python/remote.h"
@@ -55,6 +58,50 @@ page(uint64_t base)
 	}
 	rc.base[slot] = base;
 	return rc.data[slot];
+}
+
+void
+remote_prefetch(const uint64_t *bases, unsigned int n)
+{
+	struct iovec local[NPAGES], remote[NPAGES];
+	unsigned int slots[NPAGES], k = 0;
+	ssize_t r;
+
+	for (unsigned int i = 0; i < n && rc.used < NPAGES; i++) {
+		bool have = false;
+
+		for (unsigned int j = 0; j < rc.used; j++)
+			have |= rc.base[j] == bases[i];
+		if (have || bases[i] % PAGE || !bases[i])
+			continue;
+		slots[k] = rc.used++;
+		rc.base[slots[k]] = UINT64_MAX; /* until it is read */
+		local[k].iov_base = rc.data[slots[k]];
+		local[k].iov_len = PAGE;
+		remote[k].iov_base = (void *)(uintptr_t)bases[i];
+		remote[k].iov_len = PAGE;
+		k++;
+	}
+	if (k == 0)
+		return;
+	rc.syscalls++;
+	r = process_vm_readv(rc.tid, local, k, remote, k, 0);
+	for (unsigned int i = 0; r > 0 && i < k; i++) {
+		if ((size_t)r < (i + 1) * (size_t)PAGE)
+			break; /* the kernel stops at the first bad page */
+		rc.base[slots[i]] = (uint64_t)(uintptr_t)remote[i].iov_base;
+	}
+}
+
+unsigned int
+remote_pages(uint64_t *out, unsigned int max)
+{
+	unsigned int n = 0;
+
+	for (unsigned int i = 0; i < rc.used && n < max; i++)
+		if (rc.base[i] != UINT64_MAX)
+			out[n++] = rc.base[i];
+	return n;
 }
 
 int

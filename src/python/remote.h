@@ -23,6 +23,17 @@ int remote_read(uint64_t addr, void *buf, size_t len);
 /* Read one pointer-sized word at "addr" (which must be 8-byte aligned). */
 int remote_word(uint64_t addr, uint64_t *out);
 
+/*
+ * Read the pages at "bases" (page-aligned) now, in one system call, as far
+ * as they can be read in order: the pages a previous stop needed, which
+ * the same call site needs again.
+ */
+void remote_prefetch(const uint64_t *bases, unsigned int n);
+
+/* The bases of up to "max" pages read since remote_begin(), into "out";
+ * returns how many. */
+unsigned int remote_pages(uint64_t *out, unsigned int max);
+
 /* Read calls that went to the kernel since remote_begin() (for bench/). */
 unsigned int remote_syscalls(void);
 

@@ -26,7 +26,7 @@
 
 static char *cwd;
 static enum backtrace backtrace;
-static const char *inherited_test;
+static char *inherited_test; /* a copy: --no-environment blanks ours */
 static char warned[MAX_WARNED][24];
 
 /* bench/ figures: the cost of each stack read, the first of each image
@@ -46,7 +46,10 @@ context_init(const char *dir, enum backtrace bt)
 	free(cwd);
 	cwd = xstrdup(dir ? dir : "");
 	backtrace = bt;
-	inherited_test = getenv("PYTEST_CURRENT_TEST");
+	free(inherited_test);
+	inherited_test = getenv("PYTEST_CURRENT_TEST")
+			     ? xstrdup(getenv("PYTEST_CURRENT_TEST"))
+			     : NULL;
 	no_pystack = getenv("HERMETIC_TEST_NO_PYSTACK") &&
 		     *getenv("HERMETIC_TEST_NO_PYSTACK");
 }

@@ -12,6 +12,7 @@
 # - a bad value is exit 125 with a message naming the option, and the
 #   target does not run.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/e2e/lib.sh"
+. "$E2E/py-lib.inc"
 
 require_python_
 minor=$("$PYTHON3" -c 'import sys; print(sys.version_info[1] if sys.version_info[0] == 3 else 0)')
@@ -20,13 +21,9 @@ minor=$("$PYTHON3" -c 'import sys; print(sys.version_info[1] if sys.version_info
 cp "$PY/callsite.py" "$T/" || framework_failure_ "cannot copy the fixture"
 cd "$T" || framework_failure_ "cd $T"
 
-marker_line_() {
-    [ "$(grep -c -- "# $1\$" callsite.py)" = 1 ] || return 1
-    grep -n -- "# $1\$" callsite.py | cut -d: -f1
-}
-l_fetch=$(marker_line_ MARK:method) || framework_failure_ "no one MARK:method line"
-l_call=$(marker_line_ CALL:method) || framework_failure_ "no one CALL:method line"
-l_disp=$(marker_line_ DISPATCH) || framework_failure_ "no one DISPATCH line"
+l_fetch=$(marker_line_ callsite.py MARK:method) || framework_failure_ "no one MARK:method line"
+l_call=$(marker_line_ callsite.py CALL:method) || framework_failure_ "no one CALL:method line"
+l_disp=$(marker_line_ callsite.py DISPATCH) || framework_failure_ "no one DISPATCH line"
 if [ "$minor" -ge 11 ]; then q=Client.fetch; else q=fetch; fi
 
 # The Python frames as --backtrace=python prints them.

@@ -16,8 +16,8 @@
 # --backtrace=python stops at 64 frames and says there were more.
 # A version of 3.8-3.14 that is not installed is reported and skipped.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/e2e/lib.sh"
+. "$E2E/py-lib.inc"
 
-: "${PYENV_VERSIONS:=/root/.pyenv/versions}"
 SCENARIOS="module nested method thread nogil import ctypes fork exec unicode deep"
 # the non-ASCII names of the unicode scenario (precomposed ü and é)
 UFILE='modülé_函数.py'
@@ -27,33 +27,7 @@ cp "$PY/callsite.py" "$PY/callsite_mod.py" "$T/" || framework_failure_ "cannot c
 cp "$PY/callsite_uni.py" "$T/$UFILE" || framework_failure_ "cannot copy callsite_uni.py to $UFILE"
 cd "$T" || framework_failure_ "cd $T"
 
-# The interpreters, as VERSION:MINOR:PATH words.
-pys=
-for minor in 8 9 10 11 12 13 14; do
-    found=
-    for d in "$PYENV_VERSIONS"/3."$minor".*; do
-        b="$d/bin/python3.$minor"
-        [ -x "$b" ] || continue
-        if ! "$b" -c pass >/dev/null 2>&1; then
-            echo "SKIP version ${d##*/}: $b does not run"
-            continue
-        fi
-        pys="$pys ${d##*/}:$minor:$b"
-        found=1
-    done
-    [ -n "$found" ] ||
-        echo "SKIP version 3.$minor: not installed under $PYENV_VERSIONS (or not readable by $(id -un))"
-done
-sysv=$("$PYTHON3" -c 'import sys; print("%d.%d %d" % (sys.version_info[0], sys.version_info[1], sys.version_info[1] if sys.version_info[0] == 3 else 0))' 2>/dev/null)
-case $sysv in
-3.*)
-    if [ "${sysv#* }" -ge 8 ]; then
-        pys="$pys $PYTHON3(${sysv% *}):${sysv#* }:$PYTHON3"
-    else
-        echo "SKIP $PYTHON3: version ${sysv% *} has no call sites"
-    fi ;;
-*) echo "SKIP $PYTHON3: not a Python 3 that runs here" ;;
-esac
+find_pythons_ 8 14
 [ -n "$pys" ] || skip_ "no CPython 3.8 or later (none under $PYENV_VERSIONS, $PYTHON3 is not one)"
 
 nbad=0
@@ -63,14 +37,6 @@ bad_() {
     show_
     nbad=$((nbad + 1))
     return 1
-}
-
-# marker_line_ FILE TAG: the number of the one line of FILE ending in
-# "# TAG".
-marker_line_() {
-    m_n=$(grep -c -- "# $2\$" "$1")
-    [ "$m_n" = 1 ] || { echo "$1 has $m_n lines marked '# $2'" >&2; return 1; }
-    grep -n -- "# $2\$" "$1" | cut -d: -f1
 }
 
 # case_ MINOR PYTHON SCENARIO: one run, its trace line checked whole.

@@ -31,52 +31,21 @@
 # A version that is not installed, or a mode the fixture cannot do safely
 # on a version, is reported and skipped.
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/e2e/lib.sh"
+. "$E2E/py-lib.inc"
 
-: "${PYENV_VERSIONS:=/root/.pyenv/versions}"
 MODES="control null self cycle unmapped partial misaligned fakecode"
 
 cp "$PY/garbage.py" "$T/" || framework_failure_ "cannot copy the fixture"
 cd "$T" || framework_failure_ "cd $T"
 
-marker_line_() {
-    m_n=$(grep -c -- "# $1\$" garbage.py)
-    [ "$m_n" = 1 ] || { echo "garbage.py has $m_n lines marked '# $1'" >&2; return 1; }
-    grep -n -- "# $1\$" garbage.py | cut -d: -f1
-}
-l_connect=$(marker_line_ MARK:connect) || framework_failure_ "no one MARK:connect line"
-l_call=$(marker_line_ MARK:call) || framework_failure_ "no one MARK:call line"
+l_connect=$(marker_line_ garbage.py MARK:connect) || framework_failure_ "no one MARK:connect line"
+l_call=$(marker_line_ garbage.py MARK:call) || framework_failure_ "no one MARK:call line"
 REAL_AT="at garbage.py:$l_connect in corrupt_and_connect"
 WHAT="[hermetic] blocked connect host=203.0.113.1:9 reason=no-network"
 NATIVE='^    #[0-9]+ 0x[0-9a-fA-F]+ '
 NATIVE0='^    #0 0x[0-9a-fA-F]+ [^ ]*connect[^ ]*\+0x[0-9a-fA-F]+ \([^)]*/libc[.-][^)]*\)$'
 
-# The interpreters, as VERSION:PATH words.
-pys=
-for minor in 8 9 10 11 12 13; do
-    found=
-    for d in "$PYENV_VERSIONS"/3."$minor".*; do
-        b="$d/bin/python3.$minor"
-        [ -x "$b" ] || continue
-        if ! "$b" -c pass >/dev/null 2>&1; then
-            echo "SKIP version ${d##*/}: $b does not run"
-            continue
-        fi
-        pys="$pys ${d##*/}:$b"
-        found=1
-    done
-    [ -n "$found" ] ||
-        echo "SKIP version 3.$minor: not installed under $PYENV_VERSIONS (or not readable by $(id -un))"
-done
-sysv=$("$PYTHON3" -c 'import sys; print("%d.%d %d" % (sys.version_info[0], sys.version_info[1], sys.version_info[1] if sys.version_info[0] == 3 else 0))' 2>/dev/null)
-case $sysv in
-3.*)
-    if [ "${sysv#* }" -ge 8 ] && [ "${sysv#* }" -le 13 ]; then
-        pys="$pys $PYTHON3(${sysv% *}):$PYTHON3"
-    else
-        echo "SKIP $PYTHON3: version ${sysv% *}, the fixture knows 3.8-3.13"
-    fi ;;
-*) echo "SKIP $PYTHON3: not a Python 3 that runs here" ;;
-esac
+find_pythons_ 8 13 # the fixture knows the layouts of 3.8-3.13
 [ -n "$pys" ] || skip_ "no CPython 3.8-3.13 (none under $PYENV_VERSIONS, $PYTHON3 is not one)"
 
 nbad=0
@@ -165,7 +134,7 @@ $other"; return; }
 }
 
 for p in $pys; do
-    v=${p%%:*}; py=${p#*:}
+    v=${p%%:*}; py=${p#*:*:}
     for mode in $MODES; do
         for bt in "" full; do
             label="$v $mode${bt:+ --backtrace=$bt}"

@@ -10,6 +10,7 @@
 # exactly those two node ids, and each points at its marked line with
 # " at test_x.py:LINE in QUALNAME" (co_qualname on 3.11+, co_name before).
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/e2e/lib.sh"
+. "$E2E/py-lib.inc"
 
 require_python_
 "$PYTHON3" -c 'import pytest' >/dev/null 2>&1 ||
@@ -21,10 +22,6 @@ mkdir "$T/suite" && cp "$PY"/pytest_suite/*.py "$PY"/pytest_suite/pytest.ini "$T
     framework_failure_ "cannot copy the suite"
 cd "$T/suite" || framework_failure_ "cd $T/suite"
 
-marker_line_() {
-    [ "$(grep -c -- "# $2\$" "$1")" = 1 ] || return 1
-    grep -n -- "# $2\$" "$1" | cut -d: -f1
-}
 fetch_line=$(marker_line_ test_a.py MARK:fetch) || framework_failure_ "no one MARK:fetch line in test_a.py"
 get_line=$(marker_line_ test_b.py MARK:get) || framework_failure_ "no one MARK:get line in test_b.py"
 if [ "$minor" -ge 11 ]; then get_q=TestApi.test_get; else get_q=test_get; fi

@@ -13,6 +13,7 @@ PY_E2E_TESTS = \
 TESTS += $(PY_E2E_TESTS)
 
 EXTRA_DIST += $(PY_E2E_TESTS) \
+	tests/e2e/py-lib.inc \
 	tests/e2e/py/callsite.py \
 	tests/e2e/py/callsite_mod.py \
 	tests/e2e/py/callsite_uni.py \

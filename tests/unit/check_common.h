@@ -152,4 +152,23 @@ hm_env_restore(const char *name, char *saved)
 	free(saved);
 }
 
+/*
+ * The source tree: $top_srcdir (make check exports it), else derived from
+ * "file", the __FILE__ of a test under tests/unit/. Free it with free(3).
+ */
+static inline char *
+hm_top_srcdir(const char *file)
+{
+	const char *env = getenv("top_srcdir"), *p, *last = NULL;
+
+	if (env && *env)
+		return strdup(env);
+	for (p = strstr(file, "tests/unit/"); p;
+	     p = strstr(p + 1, "tests/unit/"))
+		last = p;
+	ck_assert_msg(last != NULL, "cannot find the source tree from %s",
+		      file);
+	return last > file ? strndup(file, (size_t)(last - file)) : strdup(".");
+}
+
 #endif

@@ -104,24 +104,6 @@ decode_guarded(enum fmt fmt, const void *tab, size_t len, int first,
 
 /* ---- the fixtures ---------------------------------------------------- */
 
-/* The source tree: $top_srcdir (make check exports it), else derived from
- * where this file was compiled from. */
-static char *
-top_srcdir(void)
-{
-	const char *env = getenv("top_srcdir");
-	static const char self[] = "tests/unit/check_linetable.c";
-	size_t n = strlen(__FILE__);
-
-	if (env && *env)
-		return strdup(env);
-	ck_assert_msg(n >= strlen(self) &&
-			  strcmp(__FILE__ + n - strlen(self), self) == 0,
-		      "cannot find the source tree from %s", __FILE__);
-	n -= strlen(self);
-	return n ? strndup(__FILE__, n) : strdup(".");
-}
-
 static const struct {
 	const char *version;
 	enum fmt fmt;
@@ -246,7 +228,7 @@ replay_code(enum fmt fmt, const char *name, int first, const uint8_t *tab,
 
 START_TEST(test_fixture)
 {
-	char *top = top_srcdir(), *path, name[64];
+	char *top = hm_top_srcdir(__FILE__), *path, name[64];
 	char *line = NULL;
 	size_t cap = 0;
 	struct replay r = {0};

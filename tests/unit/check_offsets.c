@@ -559,24 +559,6 @@ END_TEST
 
 /* ---- the real 3.13.0 blob ----------------------------------------------- */
 
-/* The source tree: $top_srcdir (make check exports it), else derived from
- * where this file was compiled from. */
-static char *
-top_srcdir(void)
-{
-	const char *env = getenv("top_srcdir");
-	static const char self[] = "tests/unit/check_offsets.c";
-	size_t n = strlen(__FILE__);
-
-	if (env && *env)
-		return strdup(env);
-	ck_assert_msg(n >= strlen(self) &&
-			  strcmp(__FILE__ + n - strlen(self), self) == 0,
-		      "cannot find the source tree from %s", __FILE__);
-	n -= strlen(self);
-	return n ? strndup(__FILE__, n) : strdup(".");
-}
-
 static int
 hexval(int c)
 {
@@ -593,7 +575,7 @@ hexval(int c)
 static size_t
 read_fixture(const char *name, unsigned char *buf, size_t size)
 {
-	char *top = top_srcdir(), *path = hm_path(top, name);
+	char *top = hm_top_srcdir(__FILE__), *path = hm_path(top, name);
 	char *line = NULL;
 	size_t cap = 0, len = 0;
 	FILE *f = fopen(path, "r");

@@ -382,24 +382,6 @@ START_TEST(test_show_and_list)
 }
 END_TEST
 
-/* The source tree: $top_srcdir (make check exports it), else derived from
- * where this file was compiled from. */
-static char *
-top_srcdir(void)
-{
-	const char *env = getenv("top_srcdir");
-	static const char self[] = "tests/unit/check_profile.c";
-	size_t n = strlen(__FILE__);
-
-	if (env && *env)
-		return strdup(env);
-	ck_assert_msg(n >= strlen(self) &&
-			  strcmp(__FILE__ + n - strlen(self), self) == 0,
-		      "cannot find the source tree from %s", __FILE__);
-	n -= strlen(self);
-	return n ? strndup(__FILE__, n) : strdup(".");
-}
-
 START_TEST(test_shipped_profiles)
 {
 	static const struct {
@@ -413,7 +395,7 @@ START_TEST(test_shipped_profiles)
 	    {"fs-readonly", "not supported yet: --fs-readonly"},
 	    {"block-native", "not supported yet: --block-native"},
 	};
-	char *top = top_srcdir(), *dir = hm_path(top, "profiles");
+	char *top = hm_top_srcdir(__FILE__), *dir = hm_path(top, "profiles");
 	bool seen[HM_ARRAY_SIZE(known)] = {false};
 	struct dirent *de;
 	size_t count = 0;
@@ -466,7 +448,7 @@ END_TEST
 
 START_TEST(test_shipped_profile_contents)
 {
-	char *top = top_srcdir(), *dir = hm_path(top, "profiles");
+	char *top = hm_top_srcdir(__FILE__), *dir = hm_path(top, "profiles");
 	struct options o = {0};
 	char *err = NULL, *path;
 

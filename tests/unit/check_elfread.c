@@ -2,15 +2,16 @@
 /*
  * Copyright (c) 2026 The hermetic authors
  *
- * Unit tests of the ELF reader (elfread.c). A small ELF file is built here
- * (program headers, .dynstr/.dynsym, .strtab/.symtab, a .PyRuntime
- * section and .shstrtab, the section headers last) and then damaged:
- * truncated at every length, with offsets, sizes and indexes out of
- * range, with random bytes. Every read runs on a copy that ends right at
- * an inaccessible page, so a read past the end kills the test instead of
- * going unnoticed. Then real files: this test binary itself, whose
- * symbols must match the addresses of its own functions once rebased by
- * the load bias, and Debian's libpython3.11 when it is installed.
+ * Unit tests of the ELF reader (elfread.c). A small ELF file is built
+ * with tests/lib/elf_build (program headers, .dynstr/.dynsym,
+ * .strtab/.symtab, a .PyRuntime section and .shstrtab, the section
+ * headers last) and then damaged: truncated at every length, with
+ * offsets, sizes and indexes out of range, with random bytes. Every read
+ * runs on a copy that ends right at an inaccessible page, so a read past
+ * the end kills the test instead of going unnoticed. Then real files:
+ * this test binary itself, whose symbols must match the addresses of its
+ * own functions once rebased by the load bias, and Debian's libpython3.11
+ * when it is installed.
  */
 #include "config.h"
 
@@ -28,6 +29,7 @@
 #include <unistd.h>
 
 #include "check_common.h"
+#include "elf_build.h"
 #include "elfread.h"
 
 /* ---- guarded copies ------------------------------------------------------ */
@@ -71,29 +73,8 @@ unguard(struct guarded *g)
 
 /* ---- a synthetic ELF file ------------------------------------------------ */
 
-struct bsym {
-	const char *name;
-	uint64_t value;
-	bool undef;
-};
-
-/* The dynamic symbols: one imported, one also in .symtab with another
- * value (.dynsym is searched first). */
-static const struct bsym dyn_syms[] = {
-    {"_PyRuntime", 0x5000, false},
-    {"Py_Version", 0x3000, false},
-    {"PyList_New", 0, true},
-    {"dup", 0x7000, false},
-};
-
-/* The full symbol table: what only it has, and an undefined symbol that
- * .dynsym does not define either. */
-static const struct bsym tab_syms[] = {
-    {"local_only", 0x6100, false},  {"_PyRuntime", 0x9999, false},
-    {"PyCode_Type", 0x6000, false}, {"PyList_New", 0, true},
-    {"dup", 0x7000, false},
-};
-
+/* The sections of the file every synthetic test starts from, in the
+ * builder's order (elf_build.h); build_elf() checks that they are. */
 enum {
 	SEC_NULL,
 	SEC_DYNSTR,
@@ -105,225 +86,87 @@ enum {
 	SEC_COUNT
 };
 
-static const char *const sec_names[SEC_COUNT] = {
-    "", ".dynstr", ".dynsym", ".strtab", ".symtab", ".PyRuntime", ".shstrtab",
-};
-
 #define PYRUNTIME_ADDR 0x5000
 #define PYRUNTIME_SIZE 64
 #define NPHDR 3
 
-struct elf {
-	unsigned char *buf;
-	size_t len;
-	size_t shoff;
+/* The dynamic symbols: one imported, one also in .symtab with another
+ * value (.dynsym is searched first). */
+static const struct elf_symdef dyn_syms[] = {
+    {"_PyRuntime", 0x5000, SEC_PYRUNTIME},
+    {"Py_Version", 0x3000, SEC_PYRUNTIME},
+    {"PyList_New", 0, SHN_UNDEF},
+    {"dup", 0x7000, SEC_PYRUNTIME},
 };
 
-static size_t
-align8(size_t n)
-{
-	return (n + 7) & ~(size_t)7;
-}
+/* The full symbol table: what only it has, and an undefined symbol that
+ * .dynsym does not define either. */
+static const struct elf_symdef tab_syms[] = {
+    {"local_only", 0x6100, SEC_PYRUNTIME},
+    {"_PyRuntime", 0x9999, SEC_PYRUNTIME},
+    {"PyCode_Type", 0x6000, SEC_PYRUNTIME},
+    {"PyList_New", 0, SHN_UNDEF},
+    {"dup", 0x7000, SEC_PYRUNTIME},
+};
 
-/* Append a string table of "names" at "*pos"; "at" gets each offset. */
-static size_t
-put_strtab(unsigned char *buf, size_t *pos, const char *const *names, size_t n,
-	   uint32_t *at)
-{
-	size_t start = *pos, o = 1;
-
-	if (buf)
-		buf[start] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(names[i]) + 1;
-
-		if (at)
-			at[i] = (uint32_t)o;
-		if (buf)
-			memcpy(buf + start + o, names[i], len);
-		o += len;
-	}
-	*pos = start + o;
-	return o;
-}
-
-static void
-put_syms(unsigned char *buf, size_t off, const struct bsym *s, size_t n,
-	 const uint32_t *names)
-{
-	Elf64_Sym sym;
-
-	memset(&sym, 0, sizeof(sym));
-	memcpy(buf + off, &sym, sizeof(sym)); /* the null symbol */
-	for (size_t i = 0; i < n; i++) {
-		memset(&sym, 0, sizeof(sym));
-		sym.st_name = names[i];
-		sym.st_info = ELF64_ST_INFO(STB_GLOBAL, STT_OBJECT);
-		sym.st_shndx = s[i].undef ? SHN_UNDEF : SEC_PYRUNTIME;
-		sym.st_value = s[i].value;
-		sym.st_size = 8;
-		memcpy(buf + off + (i + 1) * sizeof(sym), &sym, sizeof(sym));
-	}
-}
+/* A PT_PHDR, then two loads; the first one's address is not on a page
+ * boundary. */
+static const Elf64_Phdr phdrs[NPHDR] = {
+    {
+	.p_type = PT_PHDR,
+	.p_offset = sizeof(Elf64_Ehdr),
+	.p_vaddr = 0x400040,
+	.p_filesz = NPHDR * sizeof(Elf64_Phdr),
+	.p_memsz = NPHDR * sizeof(Elf64_Phdr),
+	.p_align = 8,
+    },
+    {
+	.p_type = PT_LOAD,
+	.p_flags = PF_R,
+	.p_offset = 0xe40,
+	.p_vaddr = 0x400e40,
+	.p_align = 0x1000,
+    },
+    {
+	.p_type = PT_LOAD,
+	.p_flags = PF_R | PF_X,
+	.p_vaddr = 0x600000,
+	.p_align = 0x1000,
+    },
+};
 
 /* Layout: header, program headers, .dynstr, .dynsym, .strtab, .symtab,
- * the .PyRuntime bytes, .shstrtab, section headers. Built twice: once to
- * measure, once to write. */
+ * the .PyRuntime bytes, .shstrtab, section headers. */
 static struct elf
-elf_build(void)
+build_elf(void)
 {
-	const size_t ndyn = HM_ARRAY_SIZE(dyn_syms);
-	const size_t ntab = HM_ARRAY_SIZE(tab_syms);
-	const char *dyn_names[8], *tab_names[8];
-	uint32_t dyn_at[8], tab_at[8], sec_at[SEC_COUNT];
-	Elf64_Shdr sh[SEC_COUNT];
-	Elf64_Phdr ph[NPHDR];
-	Elf64_Ehdr eh;
-	struct elf e = {NULL, 0, 0};
+	static const struct elf_data pyruntime = {
+	    .name = ".PyRuntime",
+	    .addr = PYRUNTIME_ADDR,
+	    .size = PYRUNTIME_SIZE,
+	    .align = 32,
+	    .bytes = "xdebugpy",
+	    .nbytes = 8,
+	};
+	static const struct elf_spec spec = {
+	    .phdrs = phdrs,
+	    .nphdrs = NPHDR,
+	    .dynsym = dyn_syms,
+	    .ndynsym = HM_ARRAY_SIZE(dyn_syms),
+	    .symtab = tab_syms,
+	    .nsymtab = HM_ARRAY_SIZE(tab_syms),
+	    .data = &pyruntime,
+	    .shstrtab = true,
+	};
+	static const unsigned int layout[ELF_NPARTS] = {
+	    [ELF_PART_DYNSTR] = SEC_DYNSTR,  [ELF_PART_DYNSYM] = SEC_DYNSYM,
+	    [ELF_PART_STRTAB] = SEC_STRTAB,  [ELF_PART_SYMTAB] = SEC_SYMTAB,
+	    [ELF_PART_DATA] = SEC_PYRUNTIME, [ELF_PART_SHSTRTAB] = SEC_SHSTRTAB,
+	};
+	struct elf e = elf_build(&spec);
 
-	for (size_t i = 0; i < ndyn; i++)
-		dyn_names[i] = dyn_syms[i].name;
-	for (size_t i = 0; i < ntab; i++)
-		tab_names[i] = tab_syms[i].name;
-	for (int pass = 0; pass < 2; pass++) {
-		size_t pos = sizeof(eh) + sizeof(ph);
-
-		memset(sh, 0, sizeof(sh));
-		sh[SEC_DYNSTR].sh_offset = pos;
-		sh[SEC_DYNSTR].sh_size =
-		    put_strtab(e.buf, &pos, dyn_names, ndyn, dyn_at);
-		pos = align8(pos);
-		sh[SEC_DYNSYM].sh_offset = pos;
-		sh[SEC_DYNSYM].sh_size = (ndyn + 1) * sizeof(Elf64_Sym);
-		if (e.buf)
-			put_syms(e.buf, pos, dyn_syms, ndyn, dyn_at);
-		pos += sh[SEC_DYNSYM].sh_size;
-		sh[SEC_STRTAB].sh_offset = pos;
-		sh[SEC_STRTAB].sh_size =
-		    put_strtab(e.buf, &pos, tab_names, ntab, tab_at);
-		pos = align8(pos);
-		sh[SEC_SYMTAB].sh_offset = pos;
-		sh[SEC_SYMTAB].sh_size = (ntab + 1) * sizeof(Elf64_Sym);
-		if (e.buf)
-			put_syms(e.buf, pos, tab_syms, ntab, tab_at);
-		pos += sh[SEC_SYMTAB].sh_size;
-		sh[SEC_PYRUNTIME].sh_offset = pos;
-		sh[SEC_PYRUNTIME].sh_size = PYRUNTIME_SIZE;
-		if (e.buf)
-			memcpy(e.buf + pos, "xdebugpy", 8);
-		pos += PYRUNTIME_SIZE;
-		sh[SEC_SHSTRTAB].sh_offset = pos;
-		sh[SEC_SHSTRTAB].sh_size = put_strtab(
-		    e.buf, &pos, sec_names + 1, SEC_COUNT - 1, sec_at + 1);
-		sec_at[0] = 0;
-		e.shoff = align8(pos);
-		e.len = e.shoff + sizeof(sh);
-		if (!e.buf) {
-			e.buf = calloc(1, e.len);
-			ck_assert_ptr_nonnull(e.buf);
-		}
-	}
-
-	for (int i = 0; i < SEC_COUNT; i++)
-		sh[i].sh_name = sec_at[i];
-	sh[SEC_DYNSTR].sh_type = SHT_STRTAB;
-	sh[SEC_DYNSYM].sh_type = SHT_DYNSYM;
-	sh[SEC_DYNSYM].sh_link = SEC_DYNSTR;
-	sh[SEC_DYNSYM].sh_info = 1;
-	sh[SEC_DYNSYM].sh_entsize = sizeof(Elf64_Sym);
-	sh[SEC_STRTAB].sh_type = SHT_STRTAB;
-	sh[SEC_SYMTAB].sh_type = SHT_SYMTAB;
-	sh[SEC_SYMTAB].sh_link = SEC_STRTAB;
-	sh[SEC_SYMTAB].sh_info = 1;
-	sh[SEC_SYMTAB].sh_entsize = sizeof(Elf64_Sym);
-	sh[SEC_PYRUNTIME].sh_type = SHT_PROGBITS;
-	sh[SEC_PYRUNTIME].sh_addr = PYRUNTIME_ADDR;
-	sh[SEC_PYRUNTIME].sh_addralign = 32;
-	sh[SEC_SHSTRTAB].sh_type = SHT_STRTAB;
-	memcpy(e.buf + e.shoff, sh, sizeof(sh));
-
-	/* a PT_PHDR, then two loads; the first one's address is not on a
-	 * page boundary */
-	memset(ph, 0, sizeof(ph));
-	ph[0].p_type = PT_PHDR;
-	ph[0].p_offset = sizeof(eh);
-	ph[0].p_vaddr = 0x400040;
-	ph[0].p_filesz = ph[0].p_memsz = sizeof(ph);
-	ph[0].p_align = 8;
-	ph[1].p_type = PT_LOAD;
-	ph[1].p_flags = PF_R;
-	ph[1].p_vaddr = 0x400e40;
-	ph[1].p_offset = 0xe40;
-	ph[1].p_align = 0x1000;
-	ph[2].p_type = PT_LOAD;
-	ph[2].p_flags = PF_R | PF_X;
-	ph[2].p_vaddr = 0x600000;
-	ph[2].p_align = 0x1000;
-	memcpy(e.buf + sizeof(eh), ph, sizeof(ph));
-
-	memset(&eh, 0, sizeof(eh));
-	memcpy(eh.e_ident, ELFMAG, SELFMAG);
-	eh.e_ident[EI_CLASS] = ELFCLASS64;
-	eh.e_ident[EI_DATA] = ELFDATA2LSB;
-	eh.e_ident[EI_VERSION] = EV_CURRENT;
-	eh.e_type = ET_DYN;
-	eh.e_machine = EM_X86_64;
-	eh.e_version = EV_CURRENT;
-	eh.e_ehsize = sizeof(eh);
-	eh.e_phoff = sizeof(eh);
-	eh.e_phentsize = sizeof(Elf64_Phdr);
-	eh.e_phnum = NPHDR;
-	eh.e_shoff = e.shoff;
-	eh.e_shentsize = sizeof(Elf64_Shdr);
-	eh.e_shnum = SEC_COUNT;
-	eh.e_shstrndx = SEC_SHSTRTAB;
-	memcpy(e.buf, &eh, sizeof(eh));
+	elf_assert_layout(&e, layout, SEC_COUNT);
 	return e;
-}
-
-static Elf64_Ehdr
-ehdr(const struct elf *e)
-{
-	Elf64_Ehdr eh;
-
-	memcpy(&eh, e->buf, sizeof(eh));
-	return eh;
-}
-
-static void
-set_ehdr(struct elf *e, const Elf64_Ehdr *eh)
-{
-	memcpy(e->buf, eh, sizeof(*eh));
-}
-
-static Elf64_Shdr
-shdr(const struct elf *e, unsigned int i)
-{
-	Elf64_Shdr sh;
-
-	memcpy(&sh, e->buf + e->shoff + i * sizeof(sh), sizeof(sh));
-	return sh;
-}
-
-static void
-set_shdr(struct elf *e, unsigned int i, const Elf64_Shdr *sh)
-{
-	memcpy(e->buf + e->shoff + i * sizeof(*sh), sh, sizeof(*sh));
-}
-
-static Elf64_Phdr
-phdr(const struct elf *e, unsigned int i)
-{
-	Elf64_Phdr ph;
-
-	memcpy(&ph, e->buf + sizeof(Elf64_Ehdr) + i * sizeof(ph), sizeof(ph));
-	return ph;
-}
-
-static void
-set_phdr(struct elf *e, unsigned int i, const Elf64_Phdr *ph)
-{
-	memcpy(e->buf + sizeof(Elf64_Ehdr) + i * sizeof(*ph), ph, sizeof(*ph));
 }
 
 /* The names looked up, and what the intact file gives for them. */
@@ -354,7 +197,7 @@ symbols_of(const struct elf *e, uint64_t *values)
 
 START_TEST(test_open)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 	struct elf_file ef;
 	struct guarded g;
 	Elf64_Ehdr eh;
@@ -376,30 +219,30 @@ START_TEST(test_open)
 	e.buf[3] = 'F';
 
 	/* ELF, but 32-bit, or header sizes this reader does not know */
-	eh = ehdr(&e);
+	eh = elf_ehdr(&e);
 	eh.e_ident[EI_CLASS] = ELFCLASS32;
-	set_ehdr(&e, &eh);
+	elf_set_ehdr(&e, &eh);
 	ck_assert_int_eq(elfread_open(&ef, e.buf, e.len), -2);
 	eh.e_ident[EI_CLASS] = ELFCLASSNONE;
-	set_ehdr(&e, &eh);
+	elf_set_ehdr(&e, &eh);
 	ck_assert_int_eq(elfread_open(&ef, e.buf, e.len), -2);
-	eh = ehdr(&e);
+	eh = elf_ehdr(&e);
 	eh.e_ident[EI_CLASS] = ELFCLASS64;
 	eh.e_shentsize = sizeof(Elf32_Shdr);
-	set_ehdr(&e, &eh);
+	elf_set_ehdr(&e, &eh);
 	ck_assert_int_eq(elfread_open(&ef, e.buf, e.len), -2);
 	/* ... which does not matter when there are no section headers */
 	eh.e_shnum = 0;
-	set_ehdr(&e, &eh);
+	elf_set_ehdr(&e, &eh);
 	ck_assert_int_eq(elfread_open(&ef, e.buf, e.len), 0);
-	eh = ehdr(&e);
+	eh = elf_ehdr(&e);
 	eh.e_shentsize = sizeof(Elf64_Shdr);
 	eh.e_shnum = SEC_COUNT;
 	eh.e_phentsize = sizeof(Elf32_Phdr);
-	set_ehdr(&e, &eh);
+	elf_set_ehdr(&e, &eh);
 	ck_assert_int_eq(elfread_open(&ef, e.buf, e.len), -2);
 	eh.e_phnum = 0;
-	set_ehdr(&e, &eh);
+	elf_set_ehdr(&e, &eh);
 	ck_assert_int_eq(elfread_open(&ef, e.buf, e.len), 0);
 	free(e.buf);
 }
@@ -407,7 +250,7 @@ END_TEST
 
 START_TEST(test_truncated_header)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 	struct elf_file ef;
 
 	for (size_t len = 0; len <= sizeof(Elf64_Ehdr); len++) {
@@ -430,7 +273,7 @@ END_TEST
 
 START_TEST(test_section)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 	struct elf_file ef;
 	Elf64_Shdr sh;
 	Elf64_Ehdr eh;
@@ -448,9 +291,9 @@ START_TEST(test_section)
 	ck_assert(!elfread_section(&ef, UINT32_MAX, &sh));
 
 	/* headers past the end, or whose offset wraps around */
-	eh = ehdr(&e);
+	eh = elf_ehdr(&e);
 	eh.e_shnum = 0xffff;
-	set_ehdr(&e, &eh);
+	elf_set_ehdr(&e, &eh);
 	ck_assert_int_eq(elfread_open(&ef, e.buf, e.len), 0);
 	ck_assert(elfread_section(&ef, SEC_COUNT - 1, &sh));
 	ck_assert(!elfread_section(&ef, SEC_COUNT, &sh));
@@ -461,9 +304,9 @@ START_TEST(test_section)
 	    UINT64_MAX, UINT64_MAX - 63, 0x8000000000000000ULL,
 	};
 	for (size_t k = 0; k < HM_ARRAY_SIZE(shoffs); k++) {
-		eh = ehdr(&e);
+		eh = elf_ehdr(&e);
 		eh.e_shoff = k == 0 ? e.len : k == 1 ? e.len - 1 : shoffs[k];
-		set_ehdr(&e, &eh);
+		elf_set_ehdr(&e, &eh);
 		ck_assert_int_eq(elfread_open(&ef, e.buf, e.len), 0);
 		for (unsigned int i = 0; i < 4; i++)
 			ck_assert_msg(!elfread_section(&ef, i, &sh),
@@ -476,10 +319,10 @@ END_TEST
 
 START_TEST(test_string)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 	struct elf_file ef;
 	struct guarded g = guard(e.buf, e.len);
-	Elf64_Shdr str = shdr(&e, SEC_DYNSTR), bad;
+	Elf64_Shdr str = elf_shdr(&e, SEC_DYNSTR), bad;
 	const char *s;
 
 	ck_assert_int_eq(elfread_open(&ef, g.p, e.len), 0);
@@ -542,7 +385,7 @@ END_TEST
 
 START_TEST(test_symbols)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 	uint64_t values[HM_ARRAY_SIZE(lookup)];
 	struct elf_file ef;
 
@@ -578,14 +421,14 @@ END_TEST
 
 START_TEST(test_symbols_one_table)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 	uint64_t values[HM_ARRAY_SIZE(lookup)];
 	Elf64_Shdr sh;
 
 	/* without .symtab (a stripped file) */
-	sh = shdr(&e, SEC_SYMTAB);
+	sh = elf_shdr(&e, SEC_SYMTAB);
 	sh.sh_type = SHT_PROGBITS;
-	set_shdr(&e, SEC_SYMTAB, &sh);
+	elf_set_shdr(&e, SEC_SYMTAB, &sh);
 	ck_assert_int_eq(symbols_of(&e, values), 3);
 	ck_assert_uint_eq(values[0], 0x5000);
 	ck_assert_uint_eq(values[1], 0x3000);
@@ -594,10 +437,10 @@ START_TEST(test_symbols_one_table)
 	free(e.buf);
 
 	/* without .dynsym (a static binary): .symtab's _PyRuntime */
-	e = elf_build();
-	sh = shdr(&e, SEC_DYNSYM);
+	e = build_elf();
+	sh = elf_shdr(&e, SEC_DYNSYM);
 	sh.sh_type = SHT_PROGBITS;
-	set_shdr(&e, SEC_DYNSYM, &sh);
+	elf_set_shdr(&e, SEC_DYNSYM, &sh);
 	ck_assert_int_eq(symbols_of(&e, values), 4);
 	ck_assert_uint_eq(values[0], 0x9999);
 	ck_assert_uint_eq(values[1], 0);
@@ -607,11 +450,11 @@ START_TEST(test_symbols_one_table)
 	free(e.buf);
 
 	/* neither: nothing found, but nothing unreadable either */
-	e = elf_build();
+	e = build_elf();
 	for (unsigned int i = SEC_DYNSYM; i <= SEC_SYMTAB; i += 2) {
-		sh = shdr(&e, i);
+		sh = elf_shdr(&e, i);
 		sh.sh_type = SHT_PROGBITS;
-		set_shdr(&e, i, &sh);
+		elf_set_shdr(&e, i, &sh);
 	}
 	ck_assert_int_eq(symbols_of(&e, values), 0);
 	for (size_t i = 0; i < HM_ARRAY_SIZE(lookup); i++)
@@ -622,7 +465,7 @@ END_TEST
 
 START_TEST(test_symbols_in)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 	uint64_t values[HM_ARRAY_SIZE(lookup)];
 	struct elf_file ef;
 
@@ -662,85 +505,42 @@ START_TEST(test_symbols_in)
 END_TEST
 
 /* Ways a symbol table's header can be unusable. */
-enum table_damage {
-	DMG_LINK,
-	DMG_ENTSIZE,
-	DMG_OFFSET_PAST_END,
-	DMG_SIZE_PAST_END,
-	DMG_SIZE_OVERFLOWS,
-	DMG_STRTAB_PAST_END,
-	DMG_COUNT
-};
-
-static const char *const damage_names[] = {
-    "sh_link out of range", "sh_entsize wrong",	   "sh_offset past the end",
-    "sh_size past the end", "sh_size overflowing", "string table past the end",
-};
-
-static void
-damage(struct elf *e, unsigned int sec, enum table_damage d)
-{
-	Elf64_Shdr sh = shdr(e, sec);
-	unsigned int strsec = sh.sh_link;
-	Elf64_Shdr str = shdr(e, strsec);
-
-	switch (d) {
-	case DMG_LINK:
-		sh.sh_link = SEC_COUNT + 10;
-		break;
-	case DMG_ENTSIZE:
-		sh.sh_entsize = sizeof(Elf64_Sym) + 8;
-		break;
-	case DMG_OFFSET_PAST_END:
-		sh.sh_offset = e->len + 8;
-		break;
-	case DMG_SIZE_PAST_END:
-		sh.sh_size = e->len - sh.sh_offset + sizeof(Elf64_Sym);
-		break;
-	case DMG_SIZE_OVERFLOWS:
-		sh.sh_size = UINT64_MAX - sh.sh_offset + 1 + sizeof(Elf64_Sym);
-		break;
-	case DMG_STRTAB_PAST_END:
-		str.sh_offset = e->len - 2;
-		break;
-	case DMG_COUNT:
-		break;
-	}
-	set_shdr(e, sec, &sh);
-	set_shdr(e, strsec, &str);
-}
+static const enum elf_damage damages[] = {
+    ELF_DMG_LINK_PAST_LAST, ELF_DMG_ENTSIZE_LARGER, ELF_DMG_OFFSET_PAST_END,
+    ELF_DMG_SIZE_PAST_END,  ELF_DMG_SIZE_OVERFLOWS, ELF_DMG_STRTAB_PAST_END};
 
 START_TEST(test_symbols_damaged)
 {
-	for (int d = 0; d < DMG_COUNT; d++) {
+	for (size_t d = 0; d < HM_ARRAY_SIZE(damages); d++) {
 		uint64_t values[HM_ARRAY_SIZE(lookup)];
-		struct elf e = elf_build();
+		struct elf e = build_elf();
 		int r;
 
 		/* .dynsym unreadable: .symtab still answers, for all names */
-		damage(&e, SEC_DYNSYM, (enum table_damage)d);
+		elf_damage_table(&e, SEC_DYNSYM, damages[d]);
 		r = symbols_of(&e, values);
-		ck_assert_msg(r == 4, "%s: %d", damage_names[d], r);
+		ck_assert_msg(r == 4, "%s: %d", elf_damage_name(damages[d]), r);
 		ck_assert_uint_eq(values[0], 0x9999);
 		ck_assert_uint_eq(values[1], 0);
 		ck_assert_uint_eq(values[2], 0x6000);
 		free(e.buf);
 
 		/* .symtab unreadable: what .dynsym has */
-		e = elf_build();
-		damage(&e, SEC_SYMTAB, (enum table_damage)d);
+		e = build_elf();
+		elf_damage_table(&e, SEC_SYMTAB, damages[d]);
 		r = symbols_of(&e, values);
-		ck_assert_msg(r == 3, "%s: %d", damage_names[d], r);
+		ck_assert_msg(r == 3, "%s: %d", elf_damage_name(damages[d]), r);
 		ck_assert_uint_eq(values[0], 0x5000);
 		ck_assert_uint_eq(values[2], 0);
 		free(e.buf);
 
 		/* both: none found and a table unreadable is -1, not 0 */
-		e = elf_build();
-		damage(&e, SEC_DYNSYM, (enum table_damage)d);
-		damage(&e, SEC_SYMTAB, (enum table_damage)d);
+		e = build_elf();
+		elf_damage_table(&e, SEC_DYNSYM, damages[d]);
+		elf_damage_table(&e, SEC_SYMTAB, damages[d]);
 		r = symbols_of(&e, values);
-		ck_assert_msg(r == -1, "%s: %d", damage_names[d], r);
+		ck_assert_msg(r == -1, "%s: %d", elf_damage_name(damages[d]),
+			      r);
 		for (size_t i = 0; i < HM_ARRAY_SIZE(lookup); i++)
 			ck_assert_uint_eq(values[i], 0);
 		free(e.buf);
@@ -750,9 +550,9 @@ END_TEST
 
 START_TEST(test_symbols_bad_names)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 	uint64_t values[HM_ARRAY_SIZE(lookup)];
-	Elf64_Shdr sh = shdr(&e, SEC_DYNSYM);
+	Elf64_Shdr sh = elf_shdr(&e, SEC_DYNSYM);
 	Elf64_Sym s;
 
 	/* _PyRuntime's name out of .dynstr: .symtab's is taken instead,
@@ -767,12 +567,12 @@ START_TEST(test_symbols_bad_names)
 
 	/* a section header table that ends early: the tables before the
 	 * cut are still read */
-	e = elf_build();
+	e = build_elf();
 	{
-		Elf64_Ehdr eh = ehdr(&e);
+		Elf64_Ehdr eh = elf_ehdr(&e);
 
 		eh.e_shnum = SEC_COUNT + 3;
-		set_ehdr(&e, &eh);
+		elf_set_ehdr(&e, &eh);
 	}
 	ck_assert_int_eq(symbols_of(&e, values), WANT_FOUND);
 	free(e.buf);
@@ -784,7 +584,7 @@ END_TEST
 
 START_TEST(test_section_by_name)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 	struct elf_file ef;
 	uint64_t addr = 1, size = 1;
 
@@ -817,14 +617,14 @@ START_TEST(test_section_by_name_broken_shstrndx)
 	};
 
 	for (size_t i = 0; i < HM_ARRAY_SIZE(indexes); i++) {
-		struct elf e = elf_build();
-		Elf64_Ehdr eh = ehdr(&e);
+		struct elf e = build_elf();
+		Elf64_Ehdr eh = elf_ehdr(&e);
 		struct guarded g;
 		struct elf_file ef;
 		uint64_t addr, size;
 
 		eh.e_shstrndx = (Elf64_Half)indexes[i];
-		set_ehdr(&e, &eh);
+		elf_set_ehdr(&e, &eh);
 		g = guard(e.buf, e.len);
 		ck_assert_int_eq(elfread_open(&ef, g.p, e.len), 0);
 		ck_assert_msg(
@@ -836,8 +636,8 @@ START_TEST(test_section_by_name_broken_shstrndx)
 
 	/* .shstrtab itself out of the file, or overflowing */
 	for (int k = 0; k < 3; k++) {
-		struct elf e = elf_build();
-		Elf64_Shdr sh = shdr(&e, SEC_SHSTRTAB);
+		struct elf e = build_elf();
+		Elf64_Shdr sh = elf_shdr(&e, SEC_SHSTRTAB);
 		struct guarded g;
 		struct elf_file ef;
 		uint64_t addr, size;
@@ -848,7 +648,7 @@ START_TEST(test_section_by_name_broken_shstrndx)
 			sh.sh_size = e.len;
 		else
 			sh.sh_size = UINT64_MAX - sh.sh_offset + 2;
-		set_shdr(&e, SEC_SHSTRTAB, &sh);
+		elf_set_shdr(&e, SEC_SHSTRTAB, &sh);
 		g = guard(e.buf, e.len);
 		ck_assert_int_eq(elfread_open(&ef, g.p, e.len), 0);
 		ck_assert_msg(
@@ -860,13 +660,13 @@ START_TEST(test_section_by_name_broken_shstrndx)
 
 	/* a name index out of .shstrtab hides that section only */
 	{
-		struct elf e = elf_build();
-		Elf64_Shdr sh = shdr(&e, SEC_SYMTAB);
+		struct elf e = build_elf();
+		Elf64_Shdr sh = elf_shdr(&e, SEC_SYMTAB);
 		struct elf_file ef;
 		uint64_t addr, size;
 
 		sh.sh_name = 0xfffffff0;
-		set_shdr(&e, SEC_SYMTAB, &sh);
+		elf_set_shdr(&e, SEC_SYMTAB, &sh);
 		ck_assert_int_eq(elfread_open(&ef, e.buf, e.len), 0);
 		ck_assert(
 		    !elfread_section_by_name(&ef, ".symtab", &addr, &size));
@@ -896,7 +696,7 @@ first_load_of(const struct elf *e, uint64_t *vaddr)
 
 START_TEST(test_first_load)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 	uint64_t vaddr = 0;
 	Elf64_Phdr ph;
 	Elf64_Ehdr eh;
@@ -905,46 +705,46 @@ START_TEST(test_first_load)
 	ck_assert(first_load_of(&e, &vaddr));
 	ck_assert_uint_eq(vaddr, 0x400000);
 	/* a larger alignment */
-	ph = phdr(&e, 1);
+	ph = elf_phdr(&e, 1);
 	ph.p_align = 0x200000;
-	set_phdr(&e, 1, &ph);
+	elf_set_phdr(&e, 1, &ph);
 	ck_assert(first_load_of(&e, &vaddr));
 	ck_assert_uint_eq(vaddr, 0x400000);
 	ph.p_vaddr = 0x5ff000;
-	set_phdr(&e, 1, &ph);
+	elf_set_phdr(&e, 1, &ph);
 	ck_assert(first_load_of(&e, &vaddr));
 	ck_assert_uint_eq(vaddr, 0x400000);
 	/* an alignment of 0, 1 or not a power of two: the address as is */
 	ph.p_vaddr = 0x400e40;
 	ph.p_align = 0;
-	set_phdr(&e, 1, &ph);
+	elf_set_phdr(&e, 1, &ph);
 	ck_assert(first_load_of(&e, &vaddr));
 	ck_assert_uint_eq(vaddr, 0x400e40);
 	ph.p_align = 1;
-	set_phdr(&e, 1, &ph);
+	elf_set_phdr(&e, 1, &ph);
 	ck_assert(first_load_of(&e, &vaddr));
 	ck_assert_uint_eq(vaddr, 0x400e40);
 	ph.p_align = 0x1800;
-	set_phdr(&e, 1, &ph);
+	elf_set_phdr(&e, 1, &ph);
 	ck_assert(first_load_of(&e, &vaddr));
 	ck_assert_uint_eq(vaddr, 0x400e40);
 	/* the first load is the one that counts, not the lowest */
 	ph.p_type = PT_NOTE;
-	set_phdr(&e, 1, &ph);
+	elf_set_phdr(&e, 1, &ph);
 	ck_assert(first_load_of(&e, &vaddr));
 	ck_assert_uint_eq(vaddr, 0x600000);
 	/* no load at all */
-	ph = phdr(&e, 2);
+	ph = elf_phdr(&e, 2);
 	ph.p_type = PT_GNU_STACK;
-	set_phdr(&e, 2, &ph);
+	elf_set_phdr(&e, 2, &ph);
 	ck_assert(!first_load_of(&e, &vaddr));
 	free(e.buf);
 
 	/* no program headers, or not in the file */
-	e = elf_build();
-	eh = ehdr(&e);
+	e = build_elf();
+	eh = elf_ehdr(&e);
 	eh.e_phnum = 0;
-	set_ehdr(&e, &eh);
+	elf_set_ehdr(&e, &eh);
 	ck_assert(!first_load_of(&e, &vaddr));
 	static const uint64_t phoffs[] = {
 	    0, /* replaced by the length */
@@ -953,20 +753,20 @@ START_TEST(test_first_load)
 	    UINT64_MAX - 55,
 	};
 	for (size_t k = 0; k < HM_ARRAY_SIZE(phoffs); k++) {
-		eh = ehdr(&e);
+		eh = elf_ehdr(&e);
 		eh.e_phnum = NPHDR;
 		eh.e_phoff = k == 0 ? e.len : k == 1 ? e.len - 1 : phoffs[k];
-		set_ehdr(&e, &eh);
+		elf_set_ehdr(&e, &eh);
 		ck_assert_msg(!first_load_of(&e, &vaddr), "e_phoff %#llx",
 			      (unsigned long long)eh.e_phoff);
 	}
 	free(e.buf);
 
 	/* more headers than the file holds: the load is found first */
-	e = elf_build();
-	eh = ehdr(&e);
+	e = build_elf();
+	eh = elf_ehdr(&e);
 	eh.e_phnum = 0xffff;
-	set_ehdr(&e, &eh);
+	elf_set_ehdr(&e, &eh);
 	ck_assert(first_load_of(&e, &vaddr));
 	ck_assert_uint_eq(vaddr, 0x400000);
 	free(e.buf);
@@ -1030,7 +830,7 @@ read_all(const unsigned char *buf, size_t len, bool exact)
 
 START_TEST(test_every_prefix)
 {
-	struct elf e = elf_build();
+	struct elf e = build_elf();
 
 	for (size_t len = 0; len < e.len; len++)
 		read_all(e.buf, len, true);
@@ -1044,34 +844,19 @@ END_TEST
  * seed keeps failures reproducible. */
 START_TEST(test_random_damage)
 {
-	struct elf good = elf_build();
+	struct elf good = build_elf();
+	struct elf_fuzz fuzz = {
+	    .state = 0x2545f4914f6cdd1dULL,
+	    .max_flips = 8,
+	    /* the headers most of the time: that is where the offsets are */
+	    .hot = sizeof(Elf64_Ehdr) + NPHDR * sizeof(Elf64_Phdr),
+	    .keep = SELFMAG,
+	};
 	unsigned char *buf = malloc(good.len);
-	uint64_t state = 0x2545f4914f6cdd1dULL;
 
 	ck_assert_ptr_nonnull(buf);
 	for (int round = 0; round < 5000; round++) {
-		int flips;
-
-		memcpy(buf, good.buf, good.len);
-		state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-		flips = 1 + (int)((state >> 60) & 7);
-		for (int f = 0; f < flips; f++) {
-			size_t at;
-
-			state = state * 6364136223846793005ULL +
-				1442695040888963407ULL;
-			/* the headers most of the time: that is where the
-			 * offsets are */
-			if (state & (1ULL << 40))
-				at = (size_t)((state >> 33) %
-					      (sizeof(Elf64_Ehdr) +
-					       NPHDR * sizeof(Elf64_Phdr)));
-			else
-				at = (size_t)((state >> 33) % good.len);
-			if (at < SELFMAG)
-				continue;
-			buf[at] = (unsigned char)(state >> 16);
-		}
+		elf_fuzz_round(&fuzz, buf, good.buf, good.len);
 		read_all(buf, good.len, false);
 	}
 	free(buf);

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 # libcheck unit tests: one binary per module, linked against libhermetic.a.
 # tests/lib holds what more than one test could use (the BPF simulator of
-# the filter tests). Without Check (configure says so) none of this is
-# built, and the e2e and security tests still run.
+# the filter tests, the ELF file builder of the elfread and pyimage tests).
+# Without Check (configure says so) none of this is built, and the e2e and
+# security tests still run.
 
 if HAVE_CHECK
 unit_tests = \
@@ -43,7 +44,8 @@ tests_unit_check_filter_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/lib
 tests_unit_check_sysent_SOURCES = tests/unit/check_sysent.c \
 	tests/unit/check_common.h
 tests_unit_check_pyimage_SOURCES = tests/unit/check_pyimage.c \
-	tests/unit/check_common.h
+	tests/unit/check_common.h tests/lib/elf_build.c tests/lib/elf_build.h
+tests_unit_check_pyimage_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/lib
 tests_unit_check_env_SOURCES = tests/unit/check_env.c tests/unit/check_common.h
 tests_unit_check_target_SOURCES = tests/unit/check_target.c \
 	tests/unit/check_common.h
@@ -58,7 +60,8 @@ tests_unit_check_callsite_SOURCES = tests/unit/check_callsite.c \
 tests_unit_check_offsets_SOURCES = tests/unit/check_offsets.c \
 	tests/unit/check_common.h
 tests_unit_check_elfread_SOURCES = tests/unit/check_elfread.c \
-	tests/unit/check_common.h
+	tests/unit/check_common.h tests/lib/elf_build.c tests/lib/elf_build.h
+tests_unit_check_elfread_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/lib
 endif
 
 # check_linetable replays the line tables of real interpreters; the

@@ -1,2 +1,2 @@
-# Read-only filesystem (the seed's fs-readonly; not supported yet)
+# Read-only filesystem: no change to any file (the seed's fs-readonly)
 fs-readonly

@@ -26,6 +26,7 @@ enum opt_id {
 	OPT_NO_ENVIRONMENT,
 	OPT_KEEP_ENV,
 	OPT_FS_READONLY,
+	OPT_ALLOW_WRITE,
 	OPT_BLOCK_NATIVE,
 	OPT_DENY_IMPORT,
 	OPT_NO_CODE_EXEC,
@@ -61,6 +62,7 @@ static const struct opt_def opt_defs[] = {
 	{ "no-env", no_argument, OPT_NO_ENVIRONMENT, false },
 	{ "keep-env", required_argument, OPT_KEEP_ENV, false },
 	{ "fs-readonly", optional_argument, OPT_FS_READONLY, false },
+	{ "allow-write", required_argument, OPT_ALLOW_WRITE, false },
 	{ "block-native", no_argument, OPT_BLOCK_NATIVE, false },
 	{ "deny-import", required_argument, OPT_DENY_IMPORT, false },
 	{ "no-code-exec", no_argument, OPT_NO_CODE_EXEC, false },
@@ -157,6 +159,9 @@ apply_id(struct options *o, const struct opt_def *d, const char *value,
 				      "without '='",
 				      value));
 		strlist_add(&o->keep_env, value);
+		break;
+	case OPT_ALLOW_WRITE:
+		strlist_add(&o->allow_write, value);
 		break;
 	case OPT_FS_READONLY:
 		o->fs_readonly = true;
@@ -367,6 +372,12 @@ cli_usage(FILE *out)
 "                          threads keep working\n"
 "  --allow-exec PATH       with --no-subprocess: allow running this program\n"
 "                          (repeatable)\n"
+"Filesystem:\n"
+"  --fs-readonly           deny every change to the filesystem (writes,\n"
+"                          creation, removal, rename, links, chmod, chown,\n"
+"                          times, xattrs); reading stays allowed\n"
+"  --allow-write DIR       with --fs-readonly: allow changes below DIR\n"
+"                          (repeatable)\n"
 "Environment:\n"
 "  --no-environment, --no-env\n"
 "                          start the target with only PATH, HOME, LANG,\n"
@@ -391,7 +402,7 @@ cli_usage(FILE *out)
 "  --version               print the version and exit\n"
 "  -h, --help              print this help and exit\n"
 "\n"
-"Accepted but not enforceable yet (exit 125): --fs-readonly[=ROOT],\n"
+"Accepted but not enforceable yet (exit 125): --fs-readonly=ROOT,\n"
 "--block-native, --deny-import NAME, --allow-domain DOMAIN.\n"
 "Refused (no system-call boundary): --no-code-exec,\n"
 "--no-interpreter-mutation.\n"
@@ -416,6 +427,7 @@ options_free(struct options *o)
 	strlist_free(&o->allow_exec);
 	strlist_free(&o->keep_env);
 	strlist_free(&o->deny_import);
+	strlist_free(&o->allow_write);
 	strlist_free(&o->allow_domain);
 	strlist_free(&o->profiles);
 	free(o->fs_root);

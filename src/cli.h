@@ -47,6 +47,7 @@ struct options {
 	/* accepted flags that this version cannot enforce yet */
 	bool fs_readonly;
 	char *fs_root;
+	struct strlist allow_write;
 	bool block_native;
 	struct strlist deny_import;
 	struct strlist allow_domain;

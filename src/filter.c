@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/netlink.h>
 #include <linux/seccomp.h>
 #include <netinet/in.h>
@@ -22,6 +23,7 @@
 
 #include "arch.h"
 #include "filter.h"
+#include "fsop.h"
 #include "sysent.h"
 #include "xmalloc.h"
 
@@ -37,6 +39,10 @@ static const uint64_t clone_escape_bits[] = {
     CLONE_UNTRACED, CLONE_NEWNS,   CLONE_NEWCGROUP, CLONE_NEWUTS,
     CLONE_NEWIPC,   CLONE_NEWUSER, CLONE_NEWPID,    CLONE_NEWNET,
 };
+
+/* ioctl command types whose writes change a file: 'f' (FS_IOC_SETFLAGS,
+ * EXT4_IOC_SETVERSION), 'X' (FS_IOC_FSSETXATTR), 0x94 (btrfs, FICLONE) */
+static const uint64_t fs_ioctl_types[] = {0x66, 0x58, 0x94};
 
 #define TRACE_CHECK SCMP_ACT_TRACE(FILTER_TAG_CHECK)
 #define MAX_CMP 4
@@ -176,6 +182,30 @@ add_socket(struct builder *b)
 	}
 }
 
+/* open/openat under --fs-readonly: TRACE when the flags may write, as
+ * policy_open_writes() says (the unit tests check that they agree); a
+ * read-only open never stops. The kernel reads the flags as an int: only
+ * the low half is compared. */
+static void
+add_open(struct builder *b)
+{
+	static const uint32_t bits[] = {O_CREAT, O_TRUNC, O_APPEND};
+	const struct fsop *op = fsop_find(sysent_name(b->nr));
+	unsigned int arg;
+
+	if (!op) {
+		rule(b, TRACE_CHECK, 0, NULL);
+		return;
+	}
+	arg = (unsigned int)op->path[0].flags;
+	for (uint32_t mode = O_WRONLY; mode <= O_ACCMODE; mode++)
+		trace_when(b, NULL, 0,
+			   SCMP_CMP(arg, SCMP_CMP_MASKED_EQ, O_ACCMODE, mode));
+	for (size_t i = 0; i < N(bits); i++)
+		trace_when(b, NULL, 0,
+			   SCMP_CMP(arg, SCMP_CMP_MASKED_EQ, bits[i], bits[i]));
+}
+
 static void
 add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 {
@@ -198,10 +228,14 @@ add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 		if (p->no_network)
 			trace_when(b, NULL, 0, SCMP_A4(SCMP_CMP_NE, 0));
 		break;
+	case SC_BIND:
+		/* a unix socket bound to a path is a new file */
+		if (p->no_network || (p->fs_readonly && !p->fs_landlock_only))
+			rule(b, TRACE_CHECK, 0, NULL);
+		break;
 	case SC_CONNECT:
 	case SC_SENDMSG:
 	case SC_SENDMMSG:
-	case SC_BIND:
 	case SC_LISTEN:
 		if (p->no_network)
 			rule(b, TRACE_CHECK, 0, NULL);
@@ -235,6 +269,24 @@ add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 			   SCMP_A1(SCMP_CMP_MASKED_EQ,
 				   SECCOMP_FILTER_FLAG_NEW_LISTENER,
 				   SECCOMP_FILTER_FLAG_NEW_LISTENER));
+		break;
+	case SC_OPEN:
+		if (p->fs_readonly && !p->fs_landlock_only)
+			add_open(b);
+		break;
+	case SC_FS:
+	case SC_FSMOUNT:
+		if (p->fs_readonly && !p->fs_landlock_only)
+			rule(b, TRACE_CHECK, 0, NULL);
+		break;
+	case SC_IOCTL:
+		/* the command types of file attributes (chattr, fsxattr)
+		 * and btrfs; the tracer looks at the direction */
+		if (p->fs_readonly && !p->fs_landlock_only)
+			for (size_t i = 0; i < N(fs_ioctl_types); i++)
+				trace_when(b, NULL, 0,
+					   SCMP_A1(SCMP_CMP_MASKED_EQ, 0xff00,
+						   fs_ioctl_types[i] << 8));
 		break;
 	case SC_PERSONALITY:
 		/* a change of execution domain (the low byte); the tracer

@@ -21,6 +21,8 @@
 
 #include "cli.h"
 #include "context.h"
+#include "fswall.h"
+#include "landlock.h"
 #include "env.h"
 #include "filter.h"
 #include "log.h"
@@ -117,6 +119,45 @@ resolve_allow_unix(struct policy *p)
 	}
 }
 
+/* --allow-write directories, as the kernel will find them: resolved with
+ * realpath; one that does not exist yet is kept as written (made absolute),
+ * so that it can match once it exists under that name. */
+static void
+resolve_allow_write(struct policy *p)
+{
+	for (size_t i = 0; i < p->n_allow_write; i++) {
+		char *real = realpath(p->allow_write[i], NULL);
+
+		if (!real && p->allow_write[i][0] != '/') {
+			char cwd[PATH_MAX];
+
+			if (getcwd(cwd, sizeof(cwd)))
+				real =
+				    xasprintf("%s/%s", cwd, p->allow_write[i]);
+		}
+		if (real) {
+			free(p->allow_write[i]);
+			p->allow_write[i] = real;
+		}
+	}
+}
+
+/* The files hermetic's stdout and stderr are, which the target may reopen
+ * by name (/dev/stdout) under --fs-readonly. */
+static void
+note_std_files(struct policy *p)
+{
+	for (int fd = 1; fd <= 2; fd++) {
+		struct stat st;
+
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+			p->std_files[p->n_std_files].dev = st.st_dev;
+			p->std_files[p->n_std_files].ino = st.st_ino;
+			p->n_std_files++;
+		}
+	}
+}
+
 static void
 on_signal(int sig, siginfo_t *si, void *ctx)
 {
@@ -201,6 +242,7 @@ main(int argc, char **argv)
 	struct spawn_spec spec = {0};
 	struct tracer_config cfg = {0};
 	struct filter filter;
+	struct fswall wall;
 	unsigned int killed = 0;
 	char *err = NULL;
 	int rc, status;
@@ -233,6 +275,13 @@ main(int argc, char **argv)
 		die_msg(HM_EXIT_FAILURE, err);
 	resolve_allow_exec(&pol);
 	resolve_allow_unix(&pol);
+	resolve_allow_write(&pol);
+	note_std_files(&pol);
+	if (getenv("HERMETIC_TEST_LANDLOCK_ONLY") && pol.fs_readonly) {
+		pol.fs_landlock_only = true;
+		warn("HERMETIC_TEST_LANDLOCK_ONLY is set: filesystem changes "
+		     "are not checked by the tracer, only by Landlock");
+	}
 	rc = target_resolve(&o, getenv("PATH"), &tgt, &err);
 	if (rc)
 		die_msg(rc, err);
@@ -256,6 +305,11 @@ main(int argc, char **argv)
 	spec.envp =
 	    pol.no_environment ? (env.v ? env.v : (char *[]){NULL}) : environ;
 	spec.filter = &filter;
+	fswall_plan(&pol, landlock_abi(), &wall);
+	spec.fswall = &wall;
+	if (pol.fs_readonly)
+		debug("filesystem walls: ptrace checks; Landlock %s",
+		      wall.state);
 	spec.scope_abstract_unix =
 	    pol.no_network && !pol.allow_unix_all && pol.n_allow_unix == 0;
 	spec.display = o.target_argv[0];

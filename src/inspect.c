@@ -54,18 +54,8 @@
 		    CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER |              \
 		    CLONE_NEWPID | CLONE_NEWNET))
 
-/* What to do with the stopped syscall. */
-struct outcome {
-	struct decision d;
-	int err;     /* errno for a deny (EPERM unless said) */
-	bool report; /* report it (a deny that is a real action) */
-	char detail[PATH_MAX + 256]; /* for the trace line */
-	char *argv;		     /* formatted argv (--show-argv), owned */
-	char syscall[48];	     /* name for the trace line */
-};
-
-static void
-deny(struct outcome *o, enum category cat, const char *reason)
+void
+outcome_deny(struct outcome *o, enum category cat, const char *reason)
 {
 	o->d.verdict = V_DENY;
 	o->d.cat = cat;
@@ -74,10 +64,8 @@ deny(struct outcome *o, enum category cat, const char *reason)
 	o->report = true;
 }
 
-/* Deny without a report: the kernel would have failed the call with
- * "err" anyway, so no action was kept from happening. */
-static void
-deny_quietly(struct outcome *o, int err)
+void
+outcome_deny_quietly(struct outcome *o, int err)
 {
 	o->d.verdict = V_DENY;
 	o->d.reason = NULL;
@@ -85,8 +73,8 @@ deny_quietly(struct outcome *o, int err)
 	o->report = false;
 }
 
-static void
-apply(struct outcome *o, struct decision d)
+void
+outcome_apply(struct outcome *o, struct decision d)
 {
 	o->d = d;
 	if (d.verdict == V_DENY) {
@@ -132,7 +120,7 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 	rc = decode_sockaddr(t->tid, addr, len, &sa);
 	if (rc < 0) {
 		/* the kernel fails these the same way */
-		deny_quietly(o, -rc);
+		outcome_deny_quietly(o, -rc);
 		return;
 	}
 	if (sa.family == AF_UNIX && sa.valid && !sa.unnamed && op != NET_BIND) {
@@ -148,7 +136,7 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 
 			if (decode_proc_path(t->tid, AT_FDCWD, sa.path, path,
 					     sizeof(path)) < 0) {
-				deny_quietly(o, ENAMETOOLONG);
+				outcome_deny_quietly(o, ENAMETOOLONG);
 				return;
 			}
 			if (stat(path, &st) < 0 || !realpath(path, real)) {
@@ -157,12 +145,12 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 				 * says the same */
 				if (errno == ENOENT || errno == ENOTDIR ||
 				    errno == EACCES) {
-					deny_quietly(o, errno);
+					outcome_deny_quietly(o, errno);
 					return;
 				}
 				/* where it leads is unknown: no rule can
 				 * match it */
-				deny(o, CAT_NETWORK, "no-network");
+				outcome_deny(o, CAT_NETWORK, "no-network");
 				sockaddr_format(&sa, o->detail,
 						sizeof(o->detail));
 				return;
@@ -172,8 +160,8 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 			}
 		}
 	}
-	apply(o, policy_sockaddr(tr->policy, op, &sa, own,
-				 have_real ? real : NULL));
+	outcome_apply(o, policy_sockaddr(tr->policy, op, &sa, own,
+					 have_real ? real : NULL));
 	if (o->report)
 		sockaddr_format(&sa, o->detail, sizeof(o->detail));
 
@@ -197,7 +185,7 @@ check_sendmsg(struct tracer *tr, struct tracee *t, uint64_t msg,
 	int rc = decode_msghdr_name(t->tid, msg, &name, &namelen);
 
 	if (rc < 0) {
-		deny_quietly(o, -rc);
+		outcome_deny_quietly(o, -rc);
 		return;
 	}
 	if (name == 0) {
@@ -217,7 +205,7 @@ check_sendmmsg(struct tracer *tr, struct tracee *t, uint64_t vec,
 	long n = decode_mmsg_names(t->tid, vec, vlen, names, lens, 1024);
 
 	if (n < 0) {
-		deny_quietly(o, (int)-n);
+		outcome_deny_quietly(o, (int)-n);
 		return;
 	}
 	o->d.verdict = V_ALLOW;
@@ -255,13 +243,14 @@ check_listen(struct tracer *tr, struct tracee *t, int fd, struct outcome *o)
 	}
 	if (sock < 0) {
 		if (err == EBADF) {
-			deny_quietly(o, EBADF); /* as the kernel would */
+			outcome_deny_quietly(o,
+					     EBADF); /* as the kernel would */
 			return;
 		}
 		snprintf(o->detail, sizeof(o->detail),
 			 "fd=%d (its address is unreadable: %s)", fd,
 			 strerror(err));
-		deny(o, CAT_NETWORK, "no-network");
+		outcome_deny(o, CAT_NETWORK, "no-network");
 		return;
 	}
 	memset(&ss, 0, sizeof(ss));
@@ -269,21 +258,37 @@ check_listen(struct tracer *tr, struct tracee *t, int fd, struct outcome *o)
 		err = errno;
 		close(sock);
 		/* not a socket: the kernel refuses listen() by itself */
-		deny_quietly(o, err == ENOTSOCK ? ENOTSOCK : EBADF);
+		outcome_deny_quietly(o, err == ENOTSOCK ? ENOTSOCK : EBADF);
 		return;
 	}
 	close(sock);
 	sockaddr_decode(&ss, len, &local);
 	sockaddr_format(&local, o->detail, sizeof(o->detail));
-	apply(o, policy_listen(tr->policy, &local));
+	outcome_apply(o, policy_listen(tr->policy, &local));
 }
 
 /* Read what the network syscalls point at, with the peers held. */
+/* bind() of a unix socket to a path under --fs-readonly: a new file.
+ * Returns false when it is denied. */
+static bool
+check_bind_file(struct tracer *tr, struct tracee *t, const uint64_t *a,
+		struct outcome *o)
+{
+	struct hm_sockaddr sa;
+
+	if (decode_sockaddr(t->tid, a[1], a[2], &sa) < 0 ||
+	    sa.family != AF_UNIX || !sa.valid || sa.unnamed || sa.abstract)
+		return true; /* the network check (or the kernel) decides */
+	return inspect_fs_bind(tr, t, sa.path, o);
+}
+
 static void
 inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
 	    const uint64_t *a, struct outcome *o)
 {
-	if (!tr->policy->no_network) {
+	bool fs_bind = cls == SC_BIND && tr->policy->fs_readonly;
+
+	if (!tr->policy->no_network && !fs_bind) {
 		o->d.verdict = V_ALLOW;
 		return;
 	}
@@ -294,9 +299,14 @@ inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
 	if (freeze_peers(tr, t) < 0) {
 		snprintf(o->detail, sizeof(o->detail),
 			 "(threads sharing its memory did not stop)");
-		deny(o, CAT_NETWORK, "unfrozen-threads");
+		outcome_deny(o, CAT_NETWORK, "unfrozen-threads");
 		return;
 	}
+	o->d.verdict = V_ALLOW;
+	if (fs_bind && !check_bind_file(tr, t, a, o))
+		cls = SC_PLAIN; /* denied: nothing more to look at */
+	else if (!tr->policy->no_network)
+		cls = SC_PLAIN; /* the file may be made; no network rule */
 	switch (cls) {
 	case SC_CONNECT:
 		check_sockaddr(tr, t, NET_CONNECT, a[1], a[2], o);
@@ -350,12 +360,12 @@ inspect_exec(struct tracer *tr, struct tracee *t, enum sc_class cls,
 	}
 	n = mem_read_str(t->tid, path_arg, path, sizeof(path));
 	if (n < 0 && n != -ENAMETOOLONG) {
-		deny_quietly(o, (int)-n);
+		outcome_deny_quietly(o, (int)-n);
 		return;
 	}
 	if (decode_proc_path(t->tid, dirfd, path, proc_path,
 			     sizeof(proc_path)) < 0) {
-		deny_quietly(o, ENAMETOOLONG);
+		outcome_deny_quietly(o, ENAMETOOLONG);
 		return;
 	}
 	if (stat(proc_path, &st) < 0) {
@@ -366,18 +376,18 @@ inspect_exec(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		 * answer as the kernel would, and report nothing */
 		if (e == ENOENT || e == ENOTDIR || e == EACCES || e == ELOOP ||
 		    e == ENAMETOOLONG) {
-			deny_quietly(o, e);
+			outcome_deny_quietly(o, e);
 			return;
 		}
 	} else if (!decode_may_exec(t->tid, &st)) {
-		deny_quietly(o, EACCES);
+		outcome_deny_quietly(o, EACCES);
 		return;
 	} else {
 		allowed =
 		    policy_exec_id_allowed(p, st.st_dev, st.st_ino, false);
 	}
 	snprintf(o->detail, sizeof(o->detail), "path=%s", path);
-	apply(o, policy_exec(p, armed, allowed));
+	outcome_apply(o, policy_exec(p, armed, allowed));
 	if (o->d.verdict == V_DENY && p->show_argv)
 		o->argv = decode_argv(t->tid, argv_arg);
 }
@@ -392,7 +402,7 @@ inspect_spawn(struct tracer *tr, struct tracee *t, enum sc_class cls,
 	if (cls == SC_CLONE && (flags & CLONE_ESCAPE_FLAGS)) {
 		snprintf(o->detail, sizeof(o->detail), "flags=0x%llx",
 			 (unsigned long long)flags);
-		apply(o, policy_refuse("sandbox-escape"));
+		outcome_apply(o, policy_refuse("sandbox-escape"));
 		return;
 	}
 	if (cls == SC_CLONE && (flags & CLONE_THREAD)) {
@@ -405,7 +415,7 @@ inspect_spawn(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		o->d.verdict = V_ALLOW;
 		return;
 	}
-	apply(o, policy_spawn(tr->policy, armed));
+	outcome_apply(o, policy_spawn(tr->policy, armed));
 }
 
 /* ===== Integrity ===== */
@@ -429,7 +439,7 @@ inspect_conditional(enum sc_class cls, const uint64_t *a, struct outcome *o)
 		if (refuse && a[2] == 0) {
 			/* a probe of the flag (libseccomp makes one): with no
 			 * program the kernel answers EFAULT by itself */
-			deny_quietly(o, EFAULT);
+			outcome_deny_quietly(o, EFAULT);
 			return;
 		}
 		if (refuse)
@@ -447,7 +457,7 @@ inspect_conditional(enum sc_class cls, const uint64_t *a, struct outcome *o)
 		break;
 	}
 	if (refuse)
-		apply(o, policy_refuse("sandbox-escape"));
+		outcome_apply(o, policy_refuse("sandbox-escape"));
 	else
 		o->d.verdict = V_ALLOW;
 }
@@ -470,7 +480,7 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 			 : info->arch == AUDIT_ARCH_ARM ? "arm"
 							: "foreign",
 			 nr);
-		apply(o, policy_refuse("sandbox-escape"));
+		outcome_apply(o, policy_refuse("sandbox-escape"));
 		return;
 	}
 #ifdef HM_X32_SYSCALL_BIT
@@ -478,7 +488,7 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 		snprintf(o->syscall, sizeof(o->syscall), "syscall");
 		snprintf(o->detail, sizeof(o->detail), "abi=x32 nr=0x%lx",
 			 (unsigned long)nr);
-		apply(o, policy_refuse("sandbox-escape"));
+		outcome_apply(o, policy_refuse("sandbox-escape"));
 		return;
 	}
 #endif
@@ -486,7 +496,7 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 	if (!name) {
 		snprintf(o->syscall, sizeof(o->syscall), "syscall");
 		snprintf(o->detail, sizeof(o->detail), "nr=%ld", nr);
-		apply(o, policy_refuse("unknown-syscall"));
+		outcome_apply(o, policy_refuse("unknown-syscall"));
 		return;
 	}
 	snprintf(o->syscall, sizeof(o->syscall), "%s", name);
@@ -495,8 +505,8 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 	case SC_SOCKET:
 		sockaddr_format_socket((int)a[0], (int)a[1], (int)a[2],
 				       o->detail, sizeof(o->detail));
-		apply(o, policy_socket(tr->policy, (int)a[0], (int)a[1],
-				       (int)a[2]));
+		outcome_apply(o, policy_socket(tr->policy, (int)a[0], (int)a[1],
+					       (int)a[2]));
 		break;
 	case SC_CONNECT:
 	case SC_SENDTO:
@@ -515,7 +525,13 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 		inspect_spawn(tr, t, cls, a, o);
 		break;
 	case SC_ESCAPE:
-		apply(o, policy_refuse("sandbox-escape"));
+		outcome_apply(o, policy_refuse("sandbox-escape"));
+		break;
+	case SC_OPEN:
+	case SC_FS:
+	case SC_IOCTL:
+	case SC_FSMOUNT:
+		inspect_fs(tr, t, name, cls, a, o);
 		break;
 	case SC_PRCTL:
 	case SC_SECCOMP:
@@ -523,12 +539,12 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 		inspect_conditional(cls, a, o);
 		break;
 	case SC_FALLBACK:
-		deny_quietly(o, ENOSYS);
+		outcome_deny_quietly(o, ENOSYS);
 		break;
 	case SC_PLAIN:
 		/* BPF allows these; a stop means the filter and this table
 		 * disagree, and doubt is a deny */
-		apply(o, policy_refuse("unexpected-stop"));
+		outcome_apply(o, policy_refuse("unexpected-stop"));
 		break;
 	}
 }
@@ -552,12 +568,12 @@ inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 			 "(PTRACE_GET_SYSCALL_INFO failed: %s; Linux 5.3 or "
 			 "later is needed)",
 			 strerror(errno));
-		apply(&o, policy_refuse("unreadable-stop"));
+		outcome_apply(&o, policy_refuse("unreadable-stop"));
 	} else if (info.op != HM_SYSCALL_INFO_SECCOMP) {
 		snprintf(o.syscall, sizeof(o.syscall), "syscall");
 		snprintf(o.detail, sizeof(o.detail), "(stop op %u)",
 			 (unsigned int)info.op);
-		apply(&o, policy_refuse("unreadable-stop"));
+		outcome_apply(&o, policy_refuse("unreadable-stop"));
 	} else {
 		decide(tr, t, &info, &o);
 	}
@@ -566,6 +582,11 @@ inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 	 * registers change */
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.pick = -1;
+	if (o.report && o.quiet_pyc) {
+		/* a .pyc Python cannot cache: counted, one line at the end */
+		o.report = false;
+		report_pycache();
+	}
 	if (o.report && report_wants_context())
 		context_gather(t, &ctx);
 	if (o.d.verdict == V_DENY) {

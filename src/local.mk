@@ -18,7 +18,11 @@ libhermetic_a_SOURCES = \
 	src/env.c src/env.h \
 	src/filter.c src/filter.h \
 	src/freeze.c \
+	src/fswall.c src/fswall.h \
+	src/landlock.h \
+	src/fsop.c src/fsop.h \
 	src/inspect.c \
+	src/inspect_fs.c \
 	src/log.c src/log.h \
 	src/mem.c src/mem.h \
 	src/policy.c src/policy.h \

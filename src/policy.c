@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <linux/netlink.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,8 +56,15 @@ policy_build(struct policy *p, const struct options *o, char **err)
 			       "does not offer it");
 		return -1;
 	}
-	if (o->fs_readonly) {
-		*err = xstrdup("not supported yet: --fs-readonly");
+	if (o->fs_root) {
+		*err = xstrdup("not supported yet: --fs-readonly=ROOT (reading "
+			       "only below ROOT); --fs-readonly without a "
+			       "root is");
+		return -1;
+	}
+	if (o->allow_write.n && !o->fs_readonly) {
+		*err = xstrdup("--allow-write needs --fs-readonly: without it "
+			       "every path may be written");
 		return -1;
 	}
 	if (o->block_native) {
@@ -78,6 +86,8 @@ policy_build(struct policy *p, const struct options *o, char **err)
 	p->allow_unix = copy_list(&o->allow_unix, &p->n_allow_unix);
 	p->no_subprocess = o->no_subprocess;
 	p->allow_exec = copy_list(&o->allow_exec, &p->n_allow_exec);
+	p->fs_readonly = o->fs_readonly;
+	p->allow_write = copy_list(&o->allow_write, &p->n_allow_write);
 	p->no_environment = o->no_environment;
 	p->keep_env = copy_list(&o->keep_env, &p->n_keep_env);
 	p->trace = o->trace;
@@ -105,6 +115,7 @@ policy_free(struct policy *p)
 	free_list(p->allow_unix, p->n_allow_unix);
 	free_list(p->allow_exec, p->n_allow_exec);
 	free_list(p->keep_env, p->n_keep_env);
+	free_list(p->allow_write, p->n_allow_write);
 	free(p->exec_ids);
 	free(p->image_ids);
 	memset(p, 0, sizeof(*p));
@@ -120,6 +131,8 @@ category_name(enum category cat)
 		return "subprocess";
 	case CAT_SANDBOX:
 		return "sandbox-escape";
+	case CAT_FILESYSTEM:
+		return "filesystem";
 	case CAT_COUNT:
 		break;
 	}
@@ -139,6 +152,64 @@ allow(enum category cat)
 {
 	struct decision d = {V_ALLOW, cat, NULL};
 
+	return d;
+}
+
+bool
+policy_open_writes(uint32_t flags)
+{
+	return (flags & O_ACCMODE) != O_RDONLY ||
+	       (flags & (O_CREAT | O_TRUNC | O_APPEND)) != 0;
+}
+
+static const char *const writable_devices[] = {
+    "/dev/null",    "/dev/zero", "/dev/full", "/dev/random",
+    "/dev/urandom", "/dev/tty",	 "/dev/ptmx", "/dev/pts",
+};
+
+const char *const *
+policy_writable_devices(size_t *n)
+{
+	*n = sizeof(writable_devices) / sizeof(writable_devices[0]);
+	return writable_devices;
+}
+
+bool
+policy_writable_device(const char *real)
+{
+	for (size_t i = 0;
+	     i < sizeof(writable_devices) / sizeof(*writable_devices); i++)
+		if (policy_path_below(real, writable_devices[i]))
+			return true;
+	return false;
+}
+
+bool
+policy_path_below(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	if (n == 1 && dir[0] == '/')
+		return path[0] == '/';
+	return strncmp(path, dir, n) == 0 &&
+	       (path[n] == '\0' || path[n] == '/');
+}
+
+struct decision
+policy_fs_write(const struct policy *p, const char *real, enum fs_object obj)
+{
+	struct decision d = {V_ALLOW, CAT_FILESYSTEM, NULL};
+
+	if (!p->fs_readonly || obj == FS_SPECIAL || obj == FS_STDIO)
+		return d;
+	for (size_t i = 0; real && i < p->n_allow_write; i++)
+		if (p->allow_write[i][0] == '/' &&
+		    policy_path_below(real, p->allow_write[i]))
+			return d;
+	d.verdict = V_DENY;
+	d.reason = "fs-readonly";
 	return d;
 }
 

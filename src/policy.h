@@ -29,6 +29,7 @@ enum category {
 	CAT_NETWORK,
 	CAT_SUBPROCESS,
 	CAT_SANDBOX, /* always-refused syscalls, foreign ABIs, unknown nrs */
+	CAT_FILESYSTEM,
 	CAT_COUNT,
 };
 
@@ -58,6 +59,15 @@ struct policy {
 	struct file_id *image_ids; /* images that may appear at exec:
 				    * the files and their interpreters */
 	size_t n_image_ids;
+	bool fs_readonly;
+	bool fs_landlock_only; /* test knob HERMETIC_TEST_LANDLOCK_ONLY: the
+				* tracer does not look, Landlock alone acts */
+	struct file_id std_files[2]; /* hermetic's stdout and stderr when
+				      * they are files: writable by name */
+	size_t n_std_files;
+	char **allow_write; /* directories, resolved with realpath() by the
+			     * caller when they exist */
+	size_t n_allow_write;
 	bool no_environment;
 	char **keep_env;
 	size_t n_keep_env;
@@ -125,6 +135,38 @@ struct decision policy_exec(const struct policy *p, bool armed,
 /* True if (dev, ino) is in the exec allow-list ("image": the image list). */
 bool policy_exec_id_allowed(const struct policy *p, dev_t dev, ino_t ino,
 			    bool image);
+
+/* Does an open with "flags" ask to change the filesystem: write access,
+ * O_CREAT, O_TRUNC or O_APPEND? The BPF filter must agree. */
+bool policy_open_writes(uint32_t flags);
+
+/* What a change to the filesystem is made to. */
+enum fs_object {
+	FS_TREE,    /* a file, directory or link: the tree itself */
+	FS_STDIO,   /* the file hermetic's stdout or stderr is, reopened by
+		     * name (/dev/stdout) to write to it */
+	FS_SPECIAL, /* an existing FIFO or socket, or one of the writable
+		     * character devices, opened
+		     * for writing: no change to the tree */
+};
+
+/*
+ * A change to the filesystem at "real" (the path resolved as the kernel
+ * would, in hermetic's view; NULL when it could not be resolved).
+ * Under --fs-readonly only paths below an --allow-write directory pass,
+ * and opening an existing special file for writing.
+ */
+struct decision policy_fs_write(const struct policy *p, const char *real,
+				enum fs_object obj);
+
+/* The character devices a program may open for writing under
+ * --fs-readonly (/dev/null, /dev/tty, ...; "*n" gets their number), and
+ * whether "real" is one of them or a terminal under /dev/pts. */
+const char *const *policy_writable_devices(size_t *n);
+bool policy_writable_device(const char *real);
+
+/* Is "path" "dir" or below it (both absolute, resolved)? */
+bool policy_path_below(const char *path, const char *dir);
 
 /* Always refused: a sandbox-escape syscall, a foreign ABI or an unknown
  * number. */

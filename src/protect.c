@@ -17,32 +17,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "landlock.h"
 #include "protect.h"
 
-#ifndef SYS_landlock_create_ruleset
-#define SYS_landlock_create_ruleset 444
-#define SYS_landlock_add_rule 445
-#define SYS_landlock_restrict_self 446
-#endif
-
-#define HM_LANDLOCK_CREATE_RULESET_VERSION (1U << 0)
-#define HM_LANDLOCK_RULE_PATH_BENEATH 1
-#define HM_LANDLOCK_SCOPE_ABSTRACT_UNIX_SOCKET (1ULL << 0)
-#define HM_LANDLOCK_SCOPE_SIGNAL (1ULL << 1)
-
-struct hm_ruleset_attr {
-	uint64_t handled_access_fs;
-	uint64_t handled_access_net;
-	uint64_t scoped;
-};
-
-struct hm_path_beneath {
-	uint64_t allowed_access;
-	int32_t parent_fd;
-} __attribute__((packed));
-
-/* Filesystem access rights each ABI knows: 13 bits in ABI 1, REFER (bit
- * 13) from 2, TRUNCATE (14) from 3, IOCTL_DEV (15) from 5. */
 static uint64_t
 fs_rights(int abi)
 {
@@ -58,15 +35,6 @@ fs_rights(int abi)
 }
 
 /* The Landlock ABI of the running kernel, 0 when it has none. */
-static int
-protect_landlock_abi(void)
-{
-	long abi = syscall(SYS_landlock_create_ruleset, NULL, 0,
-			   HM_LANDLOCK_CREATE_RULESET_VERSION);
-
-	return abi < 0 ? 0 : (int)abi;
-}
-
 /* A domain that restricts nothing on the filesystem: every right that the
  * ABI handles is granted beneath "/". Used before ABI 6, where a domain
  * cannot be made from scopes alone. */
@@ -131,7 +99,7 @@ drop_ptrace_cap(void)
 int
 protect_child(bool scope_abstract_unix, const char **how)
 {
-	int abi = protect_landlock_abi();
+	int abi = landlock_abi();
 	int rc = drop_ptrace_cap();
 
 	if (rc < 0)

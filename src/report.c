@@ -20,6 +20,7 @@
 static bool tracing;
 static enum backtrace backtrace;
 static unsigned long denied[CAT_COUNT];
+static unsigned long pycache;
 
 void
 report_init(bool trace, enum backtrace bt)
@@ -27,6 +28,7 @@ report_init(bool trace, enum backtrace bt)
 	tracing = trace;
 	backtrace = bt;
 	memset(denied, 0, sizeof(denied));
+	pycache = 0;
 }
 
 /* "s" with control characters (C0, DEL) as '?', into "buf": what comes
@@ -194,6 +196,12 @@ report_event(const struct event *ev)
 	put_text(out);
 }
 
+void
+report_pycache(void)
+{
+	pycache++;
+}
+
 bool
 report_wants_context(void)
 {
@@ -232,6 +240,14 @@ report_summary(unsigned int killed)
 		}
 		snprintf(line + n, sizeof(line) - n, ")%s",
 			 tracing ? "" : "; rerun with --trace for details");
+		put_line(line);
+	}
+	if (pycache && tracing) {
+		snprintf(line, sizeof(line),
+			 "[hermetic] blocked %lu write%s into __pycache__ "
+			 "(not counted: Python runs without its bytecode "
+			 "cache)",
+			 pycache, pycache == 1 ? "" : "s");
 		put_line(line);
 	}
 	if (killed) {

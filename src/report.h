@@ -39,6 +39,11 @@ bool report_wants_context(void);
 /* Count "ev" and print its trace line when tracing. */
 void report_event(const struct event *ev);
 
+/* Count a denied write into a __pycache__ directory: not an action the
+ * program meant (Python runs without its bytecode cache), so it is neither
+ * traced one by one nor counted as blocked; the summary says how many. */
+void report_pycache(void);
+
 /* Number of denied actions so far. */
 unsigned long report_denied(void);
 

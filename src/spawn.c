@@ -76,6 +76,10 @@ child_main(const struct spawn_spec *s, pid_t parent)
 	if (rc < 0)
 		child_fail(HM_EXIT_FAILURE, "cannot confine the target", -rc);
 	debug("self-protection: %s", how);
+	rc = fswall_apply(s->fswall);
+	if (rc < 0)
+		child_fail(HM_EXIT_FAILURE,
+			   "cannot apply the Landlock filesystem wall", -rc);
 	{
 		struct sock_fprog range = {s->filter->range_len,
 					   s->filter->range};

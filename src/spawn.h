@@ -16,12 +16,14 @@
 #include <sys/types.h>
 
 #include "filter.h"
+#include "fswall.h"
 
 struct spawn_spec {
 	const char *path; /* file to execve */
 	char *const *argv;
 	char *const *envp;
 	const struct filter *filter;
+	const struct fswall *fswall; /* the Landlock wall of --fs-readonly */
 	bool scope_abstract_unix;
 	const char *display; /* target name for messages */
 	/* the signal state hermetic was started with, which the target gets

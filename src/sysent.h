@@ -30,6 +30,12 @@ enum sc_class {
 	SC_SECCOMP,	/* refused with SECCOMP_FILTER_FLAG_NEW_LISTENER */
 	SC_PERSONALITY, /* refused when it changes the execution domain */
 	SC_FALLBACK,	/* ENOSYS in BPF, so libc falls back: clone3, openat2 */
+	SC_OPEN,	/* open, openat: a look when the flags may write */
+	SC_FS,		/* changes the filesystem (src/fsop.c has the list) */
+	SC_IOCTL,	/* ioctl: a look under --fs-readonly for the
+			 * commands that change a file's attributes */
+	SC_FSMOUNT,	/* mounts, swap, quotas, acct: refused under
+			 * --fs-readonly */
 };
 
 struct sysent {

@@ -11,11 +11,14 @@
 #define HERMETIC_TRACER_INT_H
 
 #include <stdbool.h>
+#include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "policy.h"
 #include "strlist.h"
+#include "sysent.h"
 #include "tracee.h"
 
 struct pending {
@@ -54,11 +57,47 @@ void tracer_queue(struct tracer *tr, pid_t tid, int status);
 
 /* ===== inspect.c ===== */
 
+/* What to do with a stopped syscall, as its inspector decides. */
+struct outcome {
+	struct decision d;
+	int err;	/* errno for a deny (EPERM unless said) */
+	bool report;	/* report it (a deny that is a real action) */
+	bool quiet_pyc; /* a denied __pycache__ write: counted, not traced */
+	char detail[PATH_MAX + 256]; /* for the trace line */
+	char *argv;		     /* formatted argv (--show-argv), owned */
+	char syscall[48];	     /* name for the trace line */
+};
+
+/* Deny with EPERM and report it under category "cat", rule "reason". */
+void outcome_deny(struct outcome *o, enum category cat, const char *reason);
+
+/* Deny without a report: the kernel would have failed the call with "err"
+ * anyway, so no action was kept from happening. */
+void outcome_deny_quietly(struct outcome *o, int err);
+
+/* Take the policy's decision "d" (a deny is EPERM and reported). */
+void outcome_apply(struct outcome *o, struct decision d);
+
 /* Decide and enforce the seccomp stop "t" is in, then restart it. */
 void inspect_seccomp_stop(struct tracer *tr, struct tracee *t);
 
 /* The syscall-exit stop after an inspected, allowed syscall. */
 void inspect_syscall_exit(struct tracer *tr, struct tracee *t);
+
+/* ===== inspect_fs.c ===== */
+
+/*
+ * A syscall of class SC_OPEN, SC_FS or SC_FSMOUNT named "name", arguments
+ * "a", under --fs-readonly: resolve its paths as the tracee would, with
+ * the tasks sharing its memory held, and decide.
+ */
+void inspect_fs(struct tracer *tr, struct tracee *t, const char *name,
+		enum sc_class cls, const uint64_t *a, struct outcome *o);
+
+/* Under --fs-readonly, bind() of a unix socket to "path" makes a file:
+ * returns false when that is denied ("o" then says how). */
+bool inspect_fs_bind(struct tracer *tr, struct tracee *t, const char *path,
+		     struct outcome *o);
 
 /* ===== freeze.c ===== */
 

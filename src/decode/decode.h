@@ -53,6 +53,19 @@ int decode_proc_path(pid_t tid, int dirfd, const char *path, char *out,
 		     size_t size);
 
 /*
+ * Resolve "path" as task "tid" would (relative to its cwd or to its
+ * descriptor "dirfd", its root, "/proc/self" meaning the task, symbolic
+ * links and ".."), into "out" as hermetic sees it, following a symbolic
+ * link in the last component when "follow" is set. The last component
+ * need not exist (a file about to be created). An empty "path" names
+ * "dirfd" (AT_EMPTY_PATH). Returns 0; 1 when what it names is not in a
+ * filesystem (a pipe, a socket, an anonymous inode); -errno when it
+ * cannot be resolved (-ENOENT: a directory on the way is missing).
+ */
+int decode_resolve(pid_t tid, int dirfd, const char *path, bool follow,
+		   char *out, size_t size);
+
+/*
  * Would the kernel let task "tid" execute the file "st" describes? A
  * regular file with the execute bit that applies to the task's fsuid,
  * fsgid and groups (read from /proc/TID/status); root needs any execute

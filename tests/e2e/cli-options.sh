@@ -4,9 +4,11 @@
 # it; unknown options and bad values are 125; --version prints
 # "hermetic X.Y.Z"; --help exits 0; --no-code-exec and
 # --no-interpreter-mutation are refused (no system-call boundary);
-# --fs-readonly, --block-native, --deny-import, --allow-domain are
-# "not supported yet"; --seal is accepted. A refused command line never
-# starts the target (its marker is absent).
+# --fs-readonly=ROOT (either form), --block-native, --deny-import,
+# --allow-domain are "not supported yet"; --allow-write without
+# --fs-readonly is refused; --fs-readonly runs the target, whose write
+# fails unless below an --allow-write directory; --seal is accepted. A
+# refused command line never starts the target (its marker is absent).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "$E2E/proc-helpers.inc"
 require_python_
@@ -77,12 +79,13 @@ done
 pass_ "--no-code-exec and --no-interpreter-mutation are refused with the reason"
 
 # -- not supported yet
-refused_ --fs-readonly -- "$PYTHON3" -c "$prog"
-expect_err_is "hermetic: not supported yet: --fs-readonly"
+fs_root_msg="hermetic: not supported yet: --fs-readonly=ROOT (reading only below ROOT); --fs-readonly without a root is"
 refused_ --fs-readonly=/ -- "$PYTHON3" -c "$prog"
-expect_err_is "hermetic: not supported yet: --fs-readonly"
+expect_err_is "$fs_root_msg"
 refused_ --fs-readonly / -- "$PYTHON3" -c "$prog"
-expect_err_is "hermetic: not supported yet: --fs-readonly"
+expect_err_is "$fs_root_msg"
+refused_ --fs-readonly="$T" --allow-write "$T" -- "$PYTHON3" -c "$prog"
+expect_err_is "$fs_root_msg"
 refused_ --block-native -- "$PYTHON3" -c "$prog"
 expect_err_is "hermetic: not supported yet: --block-native"
 refused_ --deny-import x -- "$PYTHON3" -c "$prog"
@@ -90,6 +93,32 @@ expect_err_is "hermetic: not supported yet: --deny-import"
 refused_ --allow-domain x -- "$PYTHON3" -c "$prog"
 expect_err_is "hermetic: not supported yet: --allow-domain"
 pass_ "not-yet-enforced options are 125 'not supported yet: --flag'"
+
+# -- --allow-write needs --fs-readonly
+refused_ --allow-write "$T" -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --allow-write needs --fs-readonly: without it every path may be written"
+refused_ --no-network --allow-write="$T" -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --allow-write needs --fs-readonly: without it every path may be written"
+pass_ "--allow-write without --fs-readonly is 125"
+
+# -- --fs-readonly runs the target: a write fails, a read works
+rm -f "$ran"
+run_h --fs-readonly -- "$PYTHON3" -c "$prog"
+expect_rc 1 "exit status of a write under --fs-readonly"
+expect_no_file "$ran" "the target's marker (--fs-readonly)"
+expect_err 'PermissionError'
+expect_err '^hermetic: blocked 1 action \(1 filesystem\)'
+printf 'read me\n' >"$T/in"
+run_h --fs-readonly -- "$PYTHON3" -c "print(open('$T/in').read(), end='')"
+expect_rc 0 "exit status of a read under --fs-readonly"
+expect_out_is "read me"
+expect_err_empty
+# below an --allow-write directory the write works
+run_h --fs-readonly --allow-write "$T" -- "$PYTHON3" -c "$prog"
+expect_rc 0 "exit status of a write under --allow-write"
+expect_file "$ran" "the target's marker (--allow-write)"
+expect_err_empty
+pass_ "--fs-readonly runs the target; its write fails unless --allow-write allows it"
 
 # -- --seal is accepted: the target runs
 rm -f "$ran"

@@ -11,10 +11,14 @@
  * the register-only conditions (socket families, sendto without an
  * address, clone flags, prctl, seccomp, personality), garbage in the
  * upper half of 32-bit arguments, the always-refused and fallback
- * syscalls, unknown numbers, x32 numbers, nr -1 and foreign arches. Then
- * every syscall of sysent is checked against its class, each filter on its
- * own against its part of the job, and socket() against policy_socket()
- * over a wide range of arguments, so that BPF and the tracer agree.
+ * syscalls, unknown numbers, x32 numbers, nr -1 and foreign arches, and
+ * under --fs-readonly the opens that may write, the calls that change the
+ * filesystem, bind (a unix socket's name is a new file) and the ioctl
+ * commands of the file-attribute types. Then every syscall of sysent is
+ * checked against its class, each filter on its own against its part of
+ * the job, socket() against policy_socket() and open/openat against
+ * policy_open_writes() over a wide range of arguments, so that BPF and
+ * the tracer agree, and ioctl over every command type.
  *
  * The rows use x86_64 numbers; on other arches the binary says so and
  * exits 77 (skipped).
@@ -28,6 +32,7 @@
 #if defined(__x86_64__)
 
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/audit.h>
 #include <linux/netlink.h>
 #include <linux/seccomp.h>
@@ -38,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -65,20 +71,78 @@
 #define FORK_FLAGS (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD)
 
 #define UPPER 0xdeadbeef00000000ULL
+/* AT_FDCWD as the register holds it */
+#define FDCWD ((uint64_t)(int64_t)AT_FDCWD)
+/* A path address whose low bits, read as open flags, would write:
+ * accmode 3, O_CREAT, O_TRUNC, O_APPEND. */
+#define DECOY 0x7ffc00000643ULL
+
+/* ioctl commands, as <linux/fs.h>, <linux/fiemap.h>, <asm/termbits.h> and
+ * btrfs define them (written out, to need none of those headers). The
+ * types the filter sends to the tracer under --fs-readonly: 'f', 'X' and
+ * btrfs's 0x94; the tracer then denies those that only pass data in
+ * (_IOW) on a file outside --allow-write. */
+#define FS_IOC_GETFLAGS_ _IOR('f', 1, long)	   /* 0x80086601 */
+#define FS_IOC_SETFLAGS_ _IOW('f', 2, long)	   /* 0x40086602 */
+#define FS_IOC_FIEMAP_ _IOWR('f', 11, char[32])	   /* 0xc020660b */
+#define FS_IOC_FSGETXATTR_ _IOR('X', 31, char[28]) /* 0x801c581f */
+#define FS_IOC_FSSETXATTR_ _IOW('X', 32, char[28]) /* 0x401c5820 */
+#define FICLONE_ _IOW(0x94, 9, int)		   /* 0x40049409 */
+#define BTRFS_IOC_SNAP_CREATE_ _IOW(0x94, 1, char[4096])
+#define TCGETS_ 0x5401
+#define TIOCGWINSZ_ 0x5413
+#define FIONREAD_ 0x541B
+#define FIOCLEX_ 0x5451
+
+/* Is "cmd" (the low half: the kernel reads an unsigned int) of a type the
+ * filter sends to the tracer under --fs-readonly? Written from the list
+ * above, not from filter.c. */
+static bool
+fs_ioctl_cmd(uint64_t cmd)
+{
+	uint32_t type = ((uint32_t)cmd >> 8) & 0xff;
+
+	return type == 'f' || type == 'X' || type == 0x94;
+}
 
 /* The policies of the rows. */
 enum pol {
-	P_NONE, /* no guard */
-	P_NET,	/* --no-network */
-	P_SUB,	/* --no-subprocess */
-	P_BOTH, /* both */
+	P_NONE,	 /* no guard */
+	P_NET,	 /* --no-network */
+	P_SUB,	 /* --no-subprocess */
+	P_BOTH,	 /* both */
+	P_FS,	 /* --fs-readonly */
+	P_FS_LL, /* --fs-readonly, HERMETIC_TEST_LANDLOCK_ONLY */
+	P_ALL,	 /* --no-network --no-subprocess --fs-readonly */
 	P_COUNT,
 };
 
-static const char *const pol_names[] = {"none", "no-network", "no-subprocess",
-					"both"};
+static const char *const pol_names[] = {
+    "none", "no-network",  "no-subprocess",
+    "both", "fs-readonly", "fs-readonly landlock-only",
+    "all",
+};
 
-/* The two programs of each of the four policies, built once per process:
+static bool
+pol_net(int p)
+{
+	return p == P_NET || p == P_BOTH || p == P_ALL;
+}
+
+static bool
+pol_sub(int p)
+{
+	return p == P_SUB || p == P_BOTH || p == P_ALL;
+}
+
+/* --fs-readonly with the tracer looking (not Landlock alone) */
+static bool
+pol_fs(int p)
+{
+	return p == P_FS || p == P_ALL;
+}
+
+/* The two programs of each of the policies, built once per process:
  * the libseccomp policy filter (exported with seccomp_export_bpf()) and
  * the range filter. */
 struct progs {
@@ -97,8 +161,10 @@ build_progs(enum pol which, struct progs *out)
 	int fd, rc;
 
 	memset(&p, 0, sizeof(p));
-	p.no_network = which == P_NET || which == P_BOTH;
-	p.no_subprocess = which == P_SUB || which == P_BOTH;
+	p.no_network = pol_net(which);
+	p.no_subprocess = pol_sub(which);
+	p.fs_readonly = pol_fs(which) || which == P_FS_LL;
+	p.fs_landlock_only = which == P_FS_LL;
 	rc = filter_build(&p, &f, &err);
 	ck_assert_msg(rc == 0, "filter_build(%s): %s", pol_names[which],
 		      err ? err : "");
@@ -234,11 +300,15 @@ struct row {
 };
 
 #define PB(p) (1U << (p))
-#define ALL_POLS (PB(P_NONE) | PB(P_NET) | PB(P_SUB) | PB(P_BOTH))
-#define NET_OFF (PB(P_NONE) | PB(P_SUB))
-#define NET_ON (PB(P_NET) | PB(P_BOTH))
-#define SUB_OFF (PB(P_NONE) | PB(P_NET))
-#define SUB_ON (PB(P_SUB) | PB(P_BOTH))
+#define ALL_POLS (PB(P_COUNT) - 1)
+#define NET_ON (PB(P_NET) | PB(P_BOTH) | PB(P_ALL))
+#define NET_OFF (ALL_POLS & ~NET_ON)
+#define SUB_ON (PB(P_SUB) | PB(P_BOTH) | PB(P_ALL))
+#define SUB_OFF (ALL_POLS & ~SUB_ON)
+#define FS_ON (PB(P_FS) | PB(P_ALL)) /* the tracer looks at the filesystem */
+#define FS_OFF (ALL_POLS & ~FS_ON)
+#define NET_OR_FS (NET_ON | FS_ON) /* bind: either guard looks */
+#define NEITHER (ALL_POLS & ~NET_OR_FS)
 #define X86 AUDIT_ARCH_X86_64
 
 /* clang-format off */
@@ -251,8 +321,12 @@ static const struct row rows[] = {
 	/* connect, bind, sendmsg: the tracer decides under --no-network */
 	{ "connect", NET_OFF, X86, 42, { 3, 0x7000, 16 }, ALLOW },
 	{ "connect", NET_ON, X86, 42, { 3, 0x7000, 16 }, TRACE_CHECK },
-	{ "bind", NET_OFF, X86, 49, { 3, 0x7000, 16 }, ALLOW },
-	{ "bind", NET_ON, X86, 49, { 3, 0x7000, 16 }, TRACE_CHECK },
+	/* bind also under --fs-readonly: a unix socket bound to a path is
+	 * a new file (not with Landlock alone) */
+	{ "bind", NEITHER, X86, 49, { 3, 0x7000, 16 }, ALLOW },
+	{ "bind", NET_OR_FS, X86, 49, { 3, 0x7000, 16 }, TRACE_CHECK },
+	{ "bind with garbage args", NEITHER, X86, 49, { ~0ULL, ~0ULL, ~0ULL }, ALLOW },
+	{ "bind with garbage args", NET_OR_FS, X86, 49, { ~0ULL, ~0ULL, ~0ULL }, TRACE_CHECK },
 	{ "listen", NET_OFF, X86, 50, { 3, 128 }, ALLOW },
 	{ "listen", NET_ON, X86, 50, { 3, 128 }, TRACE_CHECK },
 	{ "sendmsg", NET_ON, X86, 46, { 3, 0x7000, 0 }, TRACE_CHECK },
@@ -376,6 +450,150 @@ static const struct row rows[] = {
 	{ "personality PER_BSD", ALL_POLS, X86, 135, { 0x0006 }, TRACE_CHECK },
 	{ "personality PER_LINUX32, upper half", ALL_POLS, X86, 135, { UPPER | 0x0008 }, TRACE_CHECK },
 
+	/* --fs-readonly: an open whose flags may write (write access,
+	 * O_CREAT, O_TRUNC, O_APPEND) goes to the tracer, a read-only one
+	 * never stops; the kernel reads the flags as an int */
+	{ "openat O_RDONLY", ALL_POLS, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_CLOEXEC }, ALLOW },
+	{ "openat O_DIRECTORY|O_NOFOLLOW|O_NONBLOCK", ALL_POLS, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC }, ALLOW },
+	{ "openat O_PATH", ALL_POLS, X86, 257, { FDCWD, 0x1000, O_PATH | O_CLOEXEC }, ALLOW },
+	{ "openat O_RDONLY|O_EXCL", ALL_POLS, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_EXCL }, ALLOW },
+	{ "openat O_WRONLY|O_CREAT|O_TRUNC", FS_ON, X86, 257, { FDCWD, 0x1000, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666 }, TRACE_CHECK },
+	{ "openat O_WRONLY|O_CREAT|O_TRUNC", FS_OFF, X86, 257, { FDCWD, 0x1000, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666 }, ALLOW },
+	{ "openat O_RDWR", FS_ON, X86, 257, { FDCWD, 0x1000, O_RDWR }, TRACE_CHECK },
+	{ "openat O_RDWR", FS_OFF, X86, 257, { FDCWD, 0x1000, O_RDWR }, ALLOW },
+	{ "openat access mode 3", FS_ON, X86, 257, { FDCWD, 0x1000, O_ACCMODE }, TRACE_CHECK },
+	{ "openat access mode 3", FS_OFF, X86, 257, { FDCWD, 0x1000, O_ACCMODE }, ALLOW },
+	{ "openat O_RDONLY|O_CREAT", FS_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_CREAT, 0600 }, TRACE_CHECK },
+	{ "openat O_RDONLY|O_CREAT", FS_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_CREAT, 0600 }, ALLOW },
+	{ "openat O_RDONLY|O_TRUNC", FS_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_TRUNC }, TRACE_CHECK },
+	{ "openat O_RDONLY|O_TRUNC", FS_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_TRUNC }, ALLOW },
+	{ "openat O_RDONLY|O_APPEND", FS_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_APPEND }, TRACE_CHECK },
+	{ "openat O_RDONLY|O_APPEND", FS_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_APPEND }, ALLOW },
+	{ "openat O_TMPFILE|O_RDWR", FS_ON, X86, 257, { 3, 0x1000, O_TMPFILE | O_RDWR, 0600 }, TRACE_CHECK },
+	{ "openat O_TMPFILE|O_RDWR", FS_OFF, X86, 257, { 3, 0x1000, O_TMPFILE | O_RDWR, 0600 }, ALLOW },
+	{ "openat O_RDONLY, upper half of flags", ALL_POLS, X86, 257, { FDCWD, 0x1000, UPPER | O_RDONLY }, ALLOW },
+	{ "openat O_RDONLY, write bits only in the upper half", ALL_POLS, X86, 257, { FDCWD, 0x1000, (uint64_t)(O_ACCMODE | O_CREAT | O_TRUNC | O_APPEND) << 32 }, ALLOW },
+	{ "openat O_WRONLY, upper half of flags", FS_ON, X86, 257, { FDCWD, 0x1000, UPPER | O_WRONLY }, TRACE_CHECK },
+	{ "openat O_WRONLY, upper half of flags", FS_OFF, X86, 257, { FDCWD, 0x1000, UPPER | O_WRONLY }, ALLOW },
+	/* the flags are the third argument of openat, the second of open:
+	 * write bits elsewhere (a dirfd, a path address, a mode) do not
+	 * count */
+	{ "openat O_RDONLY, write bits in the others", ALL_POLS, X86, 257, { 0x643, DECOY, O_RDONLY, 0777 }, ALLOW },
+	{ "open O_RDONLY", ALL_POLS, X86, 2, { 0x1000, O_RDONLY | O_CLOEXEC }, ALLOW },
+	{ "open O_RDONLY, write bits in the others", ALL_POLS, X86, 2, { DECOY, O_RDONLY, 0777 }, ALLOW },
+	{ "open O_RDONLY, upper half of flags", ALL_POLS, X86, 2, { 0x1000, UPPER | O_RDONLY }, ALLOW },
+	{ "open O_WRONLY|O_CREAT|O_TRUNC", FS_ON, X86, 2, { 0x1000, O_WRONLY | O_CREAT | O_TRUNC, 0666 }, TRACE_CHECK },
+	{ "open O_WRONLY|O_CREAT|O_TRUNC", FS_OFF, X86, 2, { 0x1000, O_WRONLY | O_CREAT | O_TRUNC, 0666 }, ALLOW },
+	{ "open O_RDONLY|O_APPEND, upper half", FS_ON, X86, 2, { 0x1000, UPPER | O_APPEND }, TRACE_CHECK },
+	{ "open O_RDONLY|O_APPEND, upper half", FS_OFF, X86, 2, { 0x1000, UPPER | O_APPEND }, ALLOW },
+
+	/* every call that changes the filesystem goes to the tracer,
+	 * whatever its arguments */
+	{ "creat", FS_ON, X86, 85, { 0x1000, 0644 }, TRACE_CHECK },
+	{ "creat", FS_OFF, X86, 85, { 0x1000, 0644 }, ALLOW },
+	{ "mkdir", FS_ON, X86, 83, { 0x1000, 0755 }, TRACE_CHECK },
+	{ "mkdir", FS_OFF, X86, 83, { 0x1000, 0755 }, ALLOW },
+	{ "unlinkat", FS_ON, X86, 263, { FDCWD, 0x1000, 0 }, TRACE_CHECK },
+	{ "unlinkat", FS_OFF, X86, 263, { FDCWD, 0x1000, 0 }, ALLOW },
+	{ "renameat2", FS_ON, X86, 316, { FDCWD, 0x1000, FDCWD, 0x2000, 1 }, TRACE_CHECK },
+	{ "renameat2", FS_OFF, X86, 316, { FDCWD, 0x1000, FDCWD, 0x2000, 1 }, ALLOW },
+	{ "linkat", FS_ON, X86, 265, { 3, 0, FDCWD, 0x2000, 0x1000 }, TRACE_CHECK },
+	{ "linkat", FS_OFF, X86, 265, { 3, 0, FDCWD, 0x2000, 0x1000 }, ALLOW },
+	{ "symlink", FS_ON, X86, 88, { 0x1000, 0x2000 }, TRACE_CHECK },
+	{ "symlink", FS_OFF, X86, 88, { 0x1000, 0x2000 }, ALLOW },
+	{ "mknodat", FS_ON, X86, 259, { FDCWD, 0x1000, 010644, 0 }, TRACE_CHECK },
+	{ "mknodat", FS_OFF, X86, 259, { FDCWD, 0x1000, 010644, 0 }, ALLOW },
+	{ "truncate", FS_ON, X86, 76, { 0x1000, 0 }, TRACE_CHECK },
+	{ "truncate", FS_OFF, X86, 76, { 0x1000, 0 }, ALLOW },
+	{ "ftruncate", FS_ON, X86, 77, { 3, 0 }, TRACE_CHECK },
+	{ "ftruncate", FS_OFF, X86, 77, { 3, 0 }, ALLOW },
+	{ "fallocate", FS_ON, X86, 285, { 3, 0, 0, 4096 }, TRACE_CHECK },
+	{ "fallocate", FS_OFF, X86, 285, { 3, 0, 0, 4096 }, ALLOW },
+	{ "chmod", FS_ON, X86, 90, { 0x1000, 04755 }, TRACE_CHECK },
+	{ "chmod", FS_OFF, X86, 90, { 0x1000, 04755 }, ALLOW },
+	{ "fchmod", FS_ON, X86, 91, { 0, 0777 }, TRACE_CHECK },
+	{ "fchmod", FS_OFF, X86, 91, { 0, 0777 }, ALLOW },
+	{ "fchmodat2", FS_ON, X86, 452, { 3, 0, 0644, 0x1000 }, TRACE_CHECK },
+	{ "fchmodat2", FS_OFF, X86, 452, { 3, 0, 0644, 0x1000 }, ALLOW },
+	{ "fchownat", FS_ON, X86, 260, { FDCWD, 0x1000, 0, 0, 0x100 }, TRACE_CHECK },
+	{ "fchownat", FS_OFF, X86, 260, { FDCWD, 0x1000, 0, 0, 0x100 }, ALLOW },
+	{ "utimensat NULL path", FS_ON, X86, 280, { 3, 0, 0, 0 }, TRACE_CHECK },
+	{ "utimensat NULL path", FS_OFF, X86, 280, { 3, 0, 0, 0 }, ALLOW },
+	{ "setxattr", FS_ON, X86, 188, { 0x1000, 0x2000, 0x3000, 4, 0 }, TRACE_CHECK },
+	{ "setxattr", FS_OFF, X86, 188, { 0x1000, 0x2000, 0x3000, 4, 0 }, ALLOW },
+	{ "fremovexattr", FS_ON, X86, 199, { 3, 0x2000 }, TRACE_CHECK },
+	{ "fremovexattr", FS_OFF, X86, 199, { 3, 0x2000 }, ALLOW },
+	{ "file_setattr", FS_ON, X86, 469, { FDCWD, 0x1000, 0x2000, 24, 0 }, TRACE_CHECK },
+	{ "file_setattr", FS_OFF, X86, 469, { FDCWD, 0x1000, 0x2000, 24, 0 }, ALLOW },
+	/* mounts, swap, quotas, accounting: the tracer refuses them */
+	{ "mount", FS_ON, X86, 165, { 0x1000, 0x2000, 0x3000, 0, 0 }, TRACE_CHECK },
+	{ "mount", FS_OFF, X86, 165, { 0x1000, 0x2000, 0x3000, 0, 0 }, ALLOW },
+	{ "umount2", FS_ON, X86, 166, { 0x1000, 2 }, TRACE_CHECK },
+	{ "umount2", FS_OFF, X86, 166, { 0x1000, 2 }, ALLOW },
+	{ "pivot_root", FS_ON, X86, 155, { 0x1000, 0x2000 }, TRACE_CHECK },
+	{ "pivot_root", FS_OFF, X86, 155, { 0x1000, 0x2000 }, ALLOW },
+	{ "fsopen", FS_ON, X86, 430, { 0x1000, 1 }, TRACE_CHECK },
+	{ "fsopen", FS_OFF, X86, 430, { 0x1000, 1 }, ALLOW },
+	{ "move_mount", FS_ON, X86, 429, { 3, 0, FDCWD, 0x1000, 4 }, TRACE_CHECK },
+	{ "move_mount", FS_OFF, X86, 429, { 3, 0, FDCWD, 0x1000, 4 }, ALLOW },
+	{ "swapon", FS_ON, X86, 167, { 0x1000, 0 }, TRACE_CHECK },
+	{ "swapon", FS_OFF, X86, 167, { 0x1000, 0 }, ALLOW },
+	{ "acct", FS_ON, X86, 163, { 0x1000 }, TRACE_CHECK },
+	{ "acct", FS_OFF, X86, 163, { 0x1000 }, ALLOW },
+	/* writing through a descriptor, and reading a path, need no look:
+	 * the open was checked */
+	{ "pwrite64", ALL_POLS, X86, 18, { 3, 0x1000, 10, 0 }, ALLOW },
+	{ "copy_file_range", ALL_POLS, X86, 326, { 3, 0, 4, 0, 10, 0 }, ALLOW },
+	{ "stat", ALL_POLS, X86, 4, { 0x1000, 0x2000 }, ALLOW },
+	{ "newfstatat", ALL_POLS, X86, 262, { FDCWD, 0x1000, 0x2000, 0x100 }, ALLOW },
+	{ "statx", ALL_POLS, X86, 332, { FDCWD, 0x1000, 0, 0xfff, 0x2000 }, ALLOW },
+	{ "access W_OK", ALL_POLS, X86, 21, { 0x1000, 2 }, ALLOW },
+	{ "readlink", ALL_POLS, X86, 89, { 0x1000, 0x2000, 4096 }, ALLOW },
+	{ "getxattr", ALL_POLS, X86, 191, { 0x1000, 0x2000, 0x3000, 64 }, ALLOW },
+	{ "chdir", ALL_POLS, X86, 80, { 0x1000 }, ALLOW },
+	{ "fsync", ALL_POLS, X86, 74, { 3 }, ALLOW },
+
+	/* ioctl: under --fs-readonly (not Landlock alone) every command of
+	 * the types 'f', 'X' and 0x94 goes to the tracer, which looks at
+	 * the direction (queries pass); the kernel reads the command as an
+	 * unsigned int, so only its low half counts */
+	{ "ioctl FS_IOC_SETFLAGS", FS_ON, X86, 16, { 3, FS_IOC_SETFLAGS_, 0x1000 }, TRACE_CHECK },
+	{ "ioctl FS_IOC_SETFLAGS", FS_OFF, X86, 16, { 3, FS_IOC_SETFLAGS_, 0x1000 }, ALLOW },
+	{ "ioctl FS_IOC_GETFLAGS", FS_ON, X86, 16, { 3, FS_IOC_GETFLAGS_, 0x1000 }, TRACE_CHECK },
+	{ "ioctl FS_IOC_GETFLAGS", FS_OFF, X86, 16, { 3, FS_IOC_GETFLAGS_, 0x1000 }, ALLOW },
+	{ "ioctl FIEMAP", FS_ON, X86, 16, { 3, FS_IOC_FIEMAP_, 0x1000 }, TRACE_CHECK },
+	{ "ioctl FIEMAP", FS_OFF, X86, 16, { 3, FS_IOC_FIEMAP_, 0x1000 }, ALLOW },
+	{ "ioctl FS_IOC_FSSETXATTR", FS_ON, X86, 16, { 3, FS_IOC_FSSETXATTR_, 0x1000 }, TRACE_CHECK },
+	{ "ioctl FS_IOC_FSSETXATTR", FS_OFF, X86, 16, { 3, FS_IOC_FSSETXATTR_, 0x1000 }, ALLOW },
+	{ "ioctl FS_IOC_FSGETXATTR", FS_ON, X86, 16, { 3, FS_IOC_FSGETXATTR_, 0x1000 }, TRACE_CHECK },
+	{ "ioctl FS_IOC_FSGETXATTR", FS_OFF, X86, 16, { 3, FS_IOC_FSGETXATTR_, 0x1000 }, ALLOW },
+	{ "ioctl FICLONE", FS_ON, X86, 16, { 4, FICLONE_, 3 }, TRACE_CHECK },
+	{ "ioctl FICLONE", FS_OFF, X86, 16, { 4, FICLONE_, 3 }, ALLOW },
+	{ "ioctl BTRFS_IOC_SNAP_CREATE", FS_ON, X86, 16, { 3, BTRFS_IOC_SNAP_CREATE_, 0x1000 }, TRACE_CHECK },
+	{ "ioctl BTRFS_IOC_SNAP_CREATE", FS_OFF, X86, 16, { 3, BTRFS_IOC_SNAP_CREATE_, 0x1000 }, ALLOW },
+	{ "ioctl 'f' type, no direction", FS_ON, X86, 16, { 3, _IO('f', 0x7f), 0 }, TRACE_CHECK },
+	{ "ioctl 'f' type, no direction", FS_OFF, X86, 16, { 3, _IO('f', 0x7f), 0 }, ALLOW },
+	{ "ioctl FS_IOC_SETFLAGS, upper half of cmd", FS_ON, X86, 16, { 3, UPPER | FS_IOC_SETFLAGS_, 0x1000 }, TRACE_CHECK },
+	{ "ioctl FS_IOC_SETFLAGS, upper half of cmd", FS_OFF, X86, 16, { 3, UPPER | FS_IOC_SETFLAGS_, 0x1000 }, ALLOW },
+	{ "ioctl FS_IOC_SETFLAGS, garbage fd and arg", FS_ON, X86, 16, { ~0ULL, FS_IOC_SETFLAGS_, ~0ULL }, TRACE_CHECK },
+	{ "ioctl FS_IOC_SETFLAGS, garbage fd and arg", FS_OFF, X86, 16, { ~0ULL, FS_IOC_SETFLAGS_, ~0ULL }, ALLOW },
+	/* other types never stop */
+	{ "ioctl TCGETS", ALL_POLS, X86, 16, { 0, TCGETS_, 0x1000 }, ALLOW },
+	{ "ioctl TIOCGWINSZ", ALL_POLS, X86, 16, { 1, TIOCGWINSZ_, 0x1000 }, ALLOW },
+	{ "ioctl FIONREAD", ALL_POLS, X86, 16, { 3, FIONREAD_, 0x1000 }, ALLOW },
+	{ "ioctl FIOCLEX", ALL_POLS, X86, 16, { 3, FIOCLEX_, 0 }, ALLOW },
+	{ "ioctl 0", ALL_POLS, X86, 16, { 3, 0, 0 }, ALLOW },
+	{ "ioctl TCGETS, upper half of cmd", ALL_POLS, X86, 16, { 0, UPPER | TCGETS_, 0x1000 }, ALLOW },
+	{ "ioctl TCGETS, all of the upper half set", ALL_POLS, X86, 16, { 0, 0xffffffff00000000ULL | TCGETS_, 0x1000 }, ALLOW },
+	/* an 'f' type only in the upper half is no 'f' command */
+	{ "ioctl 'f' type in the upper half only", ALL_POLS, X86, 16, { 3, (uint64_t)FS_IOC_SETFLAGS_ << 32, 0x1000 }, ALLOW },
+	{ "ioctl 'f' type in the upper half only, TCGETS below", ALL_POLS, X86, 16, { 3, ((uint64_t)FS_IOC_SETFLAGS_ << 32) | TCGETS_, 0x1000 }, ALLOW },
+	/* the type is the second byte: 'f' elsewhere in the command, or in
+	 * the other arguments, does not count */
+	{ "ioctl 'f' as the number", ALL_POLS, X86, 16, { 3, _IOW('T', 'f', int), 0 }, ALLOW },
+	{ "ioctl 'f' as the size", ALL_POLS, X86, 16, { 3, 0x40665401, 0 }, ALLOW },
+	{ "ioctl 'f' in the fd and arg", ALL_POLS, X86, 16, { FS_IOC_SETFLAGS_, TCGETS_, FS_IOC_SETFLAGS_ }, ALLOW },
+
 	/* numbers hermetic does not know go to the tracer, which denies
 	 * them */
 	{ "nr 471", ALL_POLS, X86, 471, { 0 }, TRACE_CHECK },
@@ -470,8 +688,9 @@ START_TEST(test_sysent_classes)
 		enum sc_class cls = sysent_class(t[i].nr);
 
 		for (int p = 0; p < P_COUNT; p++) {
-			bool net = p == P_NET || p == P_BOTH;
-			bool sub = p == P_SUB || p == P_BOTH;
+			bool net = pol_net(p);
+			bool sub = pol_sub(p);
+			bool fs = pol_fs(p);
 			uint64_t args[6] = {0};
 			uint32_t want, ret;
 			char got[32], wants[32];
@@ -489,9 +708,12 @@ START_TEST(test_sysent_classes)
 			case SC_CONNECT:
 			case SC_SENDMSG:
 			case SC_SENDMMSG:
-			case SC_BIND:
 			case SC_LISTEN:
 				want = net ? TRACE_CHECK : ALLOW;
+				break;
+			case SC_BIND:
+				/* a unix socket's name is a new file */
+				want = net || fs ? TRACE_CHECK : ALLOW;
 				break;
 			case SC_SENDTO:
 				args[4] = 0x1000;
@@ -523,6 +745,22 @@ START_TEST(test_sysent_classes)
 				args[0] = 0x0008;
 				want = TRACE_CHECK;
 				break;
+			case SC_OPEN:
+				/* the flags: open(path, flags), openat(dirfd,
+				 * path, flags) */
+				args[strcmp(t[i].name, "open") == 0 ? 1 : 2] =
+				    O_WRONLY;
+				want = fs ? TRACE_CHECK : ALLOW;
+				break;
+			case SC_FS:
+			case SC_FSMOUNT:
+				want = fs ? TRACE_CHECK : ALLOW;
+				break;
+			case SC_IOCTL:
+				/* ioctl(fd, cmd, arg) */
+				args[1] = FS_IOC_SETFLAGS_;
+				want = fs ? TRACE_CHECK : ALLOW;
+				break;
 			default:
 				ck_abort_msg("%s: class %d", t[i].name, cls);
 			}
@@ -534,6 +772,15 @@ START_TEST(test_sysent_classes)
 				 t[i].name, t[i].nr, pol_names[p],
 				 action_name(ret, got, sizeof(got)),
 				 action_name(want, wants, sizeof(wants)));
+			if (cls != SC_IOCTL)
+				continue;
+			/* and a terminal's command never stops */
+			args[1] = TCGETS_;
+			ret = run((enum pol)p, AUDIT_ARCH_X86_64, (int)t[i].nr,
+				  args);
+			HM_CHECK(ret == ALLOW, "%s TCGETS under %s: got %s",
+				 t[i].name, pol_names[p],
+				 action_name(ret, got, sizeof(got)));
 		}
 	}
 }
@@ -640,7 +887,7 @@ socket_both(enum pol p, const uint64_t args[6], uint32_t *bpf,
 	struct policy pol;
 
 	memset(&pol, 0, sizeof(pol));
-	pol.no_network = p == P_NET || p == P_BOTH;
+	pol.no_network = pol_net(p);
 	*bpf = run(p, AUDIT_ARCH_X86_64, 41, args);
 	*d = policy_socket(&pol, (int)args[0], (int)args[1], (int)args[2]);
 }
@@ -758,6 +1005,307 @@ START_TEST(test_socket_upper_halves)
 }
 END_TEST
 
+/* ===== --fs-readonly ===== */
+
+/* One open or openat with "flags" (any upper half) through the filters of
+ * "p": it stops exactly when the tracer would look, that is under
+ * --fs-readonly (not Landlock alone) when policy_open_writes() says the
+ * low half of the flags may write. The other arguments hold decoys whose
+ * low bits, read as flags, would write. Counts the stops. */
+static void
+open_agree(enum pol p, bool at, uint64_t flags, unsigned long *checked,
+	   unsigned long *traced)
+{
+	uint64_t args[6] = {0};
+	uint32_t ret, want;
+	bool writes = policy_open_writes((uint32_t)flags);
+
+	if (at) {
+		args[0] = 0x643; /* a dirfd */
+		args[1] = DECOY;
+		args[2] = flags;
+		args[3] = 0777; /* the mode */
+	} else {
+		args[0] = DECOY;
+		args[1] = flags;
+		args[2] = 0777;
+	}
+	ret = run(p, AUDIT_ARCH_X86_64, at ? 257 : 2, args);
+	want = pol_fs(p) && writes ? TRACE_CHECK : ALLOW;
+	HM_CHECK(ret == want,
+		 "%s(flags %#llx) under %s: BPF 0x%08x, "
+		 "policy_open_writes %d",
+		 at ? "openat" : "open", (unsigned long long)flags,
+		 pol_names[p], ret, writes);
+	(*checked)++;
+	*traced += ret == TRACE_CHECK;
+}
+
+/* open_agree() with the flags as given and with garbage in the upper
+ * half, which the kernel (reading an int) and the tracer ignore. */
+static void
+open_agree_halves(enum pol p, bool at, uint32_t flags, unsigned long *checked,
+		  unsigned long *traced)
+{
+	static const uint64_t garbage[] = {0, 1ULL << 32, UPPER,
+					   0xffffffff00000000ULL};
+
+	for (size_t g = 0; g < HM_ARRAY_SIZE(garbage); g++)
+		open_agree(p, at, garbage[g] | flags, checked, traced);
+}
+
+/* BPF and policy_open_writes() agree for open and openat over every
+ * combination of the access mode (0-3) and the flag bits that matter,
+ * every single bit on top of each access mode, and a pseudo-random sweep
+ * of the low half, each with and without garbage in the upper half; and
+ * only the policies with --fs-readonly (not Landlock alone) stop any. */
+START_TEST(test_open_agrees_with_policy)
+{
+	static const uint32_t bits[] = {
+	    O_CREAT,	 O_TRUNC,   O_APPEND, O_EXCL,	 O_NOFOLLOW,
+	    O_DIRECTORY, O_TMPFILE, O_PATH,   O_CLOEXEC, O_NONBLOCK,
+	    O_NOCTTY,	 O_SYNC,    O_DIRECT, O_NOATIME,
+	};
+	unsigned long checked = 0, traced = 0, fs_traced = 0;
+
+	progs_setup();
+	ck_assert_int_eq(sysent_nr("open"), 2);
+	ck_assert_int_eq(sysent_nr("openat"), 257);
+	for (int p = 0; p < P_COUNT; p++) {
+		unsigned long before = traced;
+
+		for (int at = 0; at < 2; at++) {
+			uint32_t x = 0x12345678U;
+
+			for (uint32_t set = 0;
+			     set < (1U << HM_ARRAY_SIZE(bits)); set++) {
+				uint32_t flags = 0;
+
+				for (size_t b = 0; b < HM_ARRAY_SIZE(bits); b++)
+					if (set & (1U << b))
+						flags |= bits[b];
+				for (uint32_t mode = 0; mode <= O_ACCMODE;
+				     mode++)
+					open_agree_halves((enum pol)p, at,
+							  flags | mode,
+							  &checked, &traced);
+			}
+			for (int bit = 0; bit < 32; bit++)
+				for (uint32_t mode = 0; mode <= O_ACCMODE;
+				     mode++)
+					open_agree_halves((enum pol)p, at,
+							  (1U << bit) | mode,
+							  &checked, &traced);
+			open_agree_halves((enum pol)p, at, 0xffffffffU,
+					  &checked, &traced);
+			/* a linear congruential sweep of the low half */
+			for (int k = 0; k < 4096; k++) {
+				x = x * 1664525U + 1013904223U;
+				open_agree_halves((enum pol)p, at, x, &checked,
+						  &traced);
+			}
+		}
+		if (pol_fs(p))
+			fs_traced += traced - before;
+		else
+			ck_assert_msg(traced == before, "%s stopped an open",
+				      pol_names[p]);
+	}
+	/* the sweep saw both outcomes under --fs-readonly */
+	ck_assert_uint_gt(fs_traced, 0);
+	ck_assert_uint_lt(fs_traced, checked / P_COUNT * 2);
+}
+END_TEST
+
+/* Every syscall of classes SC_FS and SC_FSMOUNT is TRACE under
+ * --fs-readonly, whatever its arguments, and ALLOW without it or with
+ * Landlock alone (HERMETIC_TEST_LANDLOCK_ONLY). */
+START_TEST(test_fs_classes_by_policy)
+{
+	static const uint64_t argsets[][6] = {
+	    {0},
+	    {FDCWD, 0x1000, 0, 0, 0, 0},
+	    {3, 0x1000, 0x100, 0x1000, 0x1000, 0},
+	    {~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL},
+	    {UPPER, UPPER, UPPER, UPPER, UPPER, UPPER},
+	};
+	const struct sysent *t;
+	size_t n, n_fs = 0, n_mount = 0;
+
+	progs_setup();
+	t = sysent_table(&n);
+	for (size_t i = 0; i < n; i++) {
+		enum sc_class cls = sysent_class(t[i].nr);
+
+		if (cls != SC_FS && cls != SC_FSMOUNT)
+			continue;
+		n_fs += cls == SC_FS;
+		n_mount += cls == SC_FSMOUNT;
+		for (int p = 0; p < P_COUNT; p++)
+			for (size_t k = 0; k < HM_ARRAY_SIZE(argsets); k++) {
+				uint32_t ret =
+				    run((enum pol)p, AUDIT_ARCH_X86_64,
+					(int)t[i].nr, argsets[k]);
+				uint32_t want = pol_fs(p) ? TRACE_CHECK : ALLOW;
+				char got[32], wants[32];
+
+				HM_CHECK(
+				    ret == want,
+				    "%s (%ld), arguments %zu, under %s: "
+				    "got %s, want %s",
+				    t[i].name, t[i].nr, k, pol_names[p],
+				    action_name(ret, got, sizeof(got)),
+				    action_name(want, wants, sizeof(wants)));
+			}
+	}
+	/* x86_64 has the old path calls too (open, creat, mkdir, ...) */
+	ck_assert_uint_ge(n_fs, 39);
+	ck_assert_uint_ge(n_mount, 16);
+}
+END_TEST
+
+/* ioctl over every command type, with every direction, a few numbers and
+ * sizes, and garbage in the upper half of the command and in the other
+ * arguments: TRACE exactly under --fs-readonly (not Landlock alone) and
+ * for the types 'f', 'X' and 0x94, whatever the rest; ALLOW otherwise. */
+START_TEST(test_ioctl_types)
+{
+	static const uint32_t nrs[] = {0, 1, 2, 0x20, 0x7f, 0x80, 0xff};
+	static const uint32_t sizes[] = {0, 4, 8, 28, 0x3fff};
+	static const uint64_t upper[] = {0, 1ULL << 32, UPPER,
+					 0xffffffff00000000ULL};
+	static const uint64_t others[] = {0, 3, ~0ULL, FS_IOC_SETFLAGS_};
+	unsigned long checked = 0, traced = 0;
+	long nr_ioctl = sysent_nr("ioctl");
+
+	progs_setup();
+	ck_assert_int_eq(nr_ioctl, 16);
+	ck_assert_int_eq(sysent_class(nr_ioctl), SC_IOCTL);
+	for (int p = 0; p < P_COUNT; p++)
+		for (uint32_t type = 0; type < 256; type++)
+			for (uint32_t dir = 0; dir < 4; dir++)
+				for (size_t n = 0; n < HM_ARRAY_SIZE(nrs); n++)
+					for (size_t z = 0;
+					     z < HM_ARRAY_SIZE(sizes); z++) {
+						uint32_t cmd =
+						    _IOC(dir, type, nrs[n],
+							 sizes[z]);
+						size_t u = (type + n + z) %
+							   HM_ARRAY_SIZE(upper);
+						size_t o =
+						    (type + dir + z) %
+						    HM_ARRAY_SIZE(others);
+						uint64_t args[6] = {
+						    others[o], upper[u] | cmd,
+						    others[o], others[o],
+						    others[o], others[o]};
+						bool fs = pol_fs(p) &&
+							  fs_ioctl_cmd(cmd);
+						uint32_t want =
+						    fs ? TRACE_CHECK : ALLOW;
+						uint32_t ret =
+						    run((enum pol)p,
+							AUDIT_ARCH_X86_64,
+							(int)nr_ioctl, args);
+
+						HM_CHECK(
+						    ret == want,
+						    "ioctl(%#llx, %#llx) "
+						    "under %s: 0x%08x",
+						    (unsigned long long)args[0],
+						    (unsigned long long)args[1],
+						    pol_names[p], ret);
+						checked++;
+						traced += ret == TRACE_CHECK;
+					}
+	/* 3 types of 256, under 2 policies of P_COUNT */
+	ck_assert_uint_eq(traced * 256 * P_COUNT, checked * 3 * 2);
+}
+END_TEST
+
+/* The filesystem rules touch nothing else: with --fs-readonly every
+ * other syscall gets what it gets without it (P_FS as P_NONE, P_ALL as
+ * P_BOTH), and with Landlock alone the filter is P_NONE's for every
+ * syscall, open and openat with write flags included. bind is TRACE
+ * under --fs-readonly whatever its arguments (a unix socket's name is a
+ * new file), and ioctl is TRACE exactly for the commands of the
+ * file-attribute types, as P_NONE (P_BOTH) for the others. */
+START_TEST(test_fs_rules_stay_in_their_lane)
+{
+	static const uint64_t argsets[][6] = {
+	    {0},
+	    {O_WRONLY | O_CREAT, O_WRONLY | O_CREAT, O_WRONLY | O_CREAT,
+	     O_WRONLY | O_CREAT, O_WRONLY | O_CREAT, O_WRONLY | O_CREAT},
+	    {AF_PACKET, SOCK_RAW, 0, 0, 0x1000, 16},
+	    {FORK_FLAGS, 0, 0, 0, 0, 0},
+	    {PR_SET_DUMPABLE, 0, 0, 0, 0, 0},
+	    {~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL},
+	    {FS_IOC_SETFLAGS_, FS_IOC_SETFLAGS_, FS_IOC_SETFLAGS_,
+	     FS_IOC_SETFLAGS_, FS_IOC_SETFLAGS_, FS_IOC_SETFLAGS_},
+	    {3, FS_IOC_GETFLAGS_, 0x1000, 0, 0, 0},
+	    {3, UPPER | FICLONE_, 4, 0, 0, 0},
+	    {AF_UNIX, TCGETS_, 0x1000, 0, 0, 0},
+	};
+	unsigned int seen_bind = 0, seen_ioctl_fs = 0, seen_ioctl_other = 0;
+
+	progs_setup();
+	for (int nr = -1; nr < 1024; nr++) {
+		enum sc_class cls = sysent_class(nr);
+		bool known = sysent_name(nr) != NULL;
+		bool fs = known &&
+			  (cls == SC_OPEN || cls == SC_FS || cls == SC_FSMOUNT);
+		bool bind = known && cls == SC_BIND;
+		bool ioctl = known && cls == SC_IOCTL;
+
+		for (size_t k = 0; k < HM_ARRAY_SIZE(argsets); k++) {
+			const uint64_t *a = argsets[k];
+			uint32_t none = run(P_NONE, AUDIT_ARCH_X86_64, nr, a);
+			uint32_t both = run(P_BOTH, AUDIT_ARCH_X86_64, nr, a);
+			uint32_t want_fs = none, want_all = both;
+
+			HM_CHECK(run(P_FS_LL, AUDIT_ARCH_X86_64, nr, a) == none,
+				 "nr %d, arguments %zu: landlock-only differs "
+				 "from none",
+				 nr, k);
+			if (fs) {
+				HM_CHECK(none == ALLOW,
+					 "nr %d, arguments %zu: not ALLOW "
+					 "without --fs-readonly",
+					 nr, k);
+				continue;
+			}
+			if (bind || (ioctl && fs_ioctl_cmd(a[1]))) {
+				HM_CHECK(none == ALLOW,
+					 "nr %d, arguments %zu: not ALLOW "
+					 "without a guard",
+					 nr, k);
+				want_fs = TRACE_CHECK;
+				want_all = TRACE_CHECK;
+				seen_bind += bind;
+				seen_ioctl_fs += ioctl;
+			} else {
+				seen_ioctl_other += ioctl;
+			}
+			HM_CHECK(run(P_FS, AUDIT_ARCH_X86_64, nr, a) == want_fs,
+				 "nr %d, arguments %zu: fs-readonly gives "
+				 "0x%08x, want 0x%08x (none: 0x%08x)",
+				 nr, k, run(P_FS, AUDIT_ARCH_X86_64, nr, a),
+				 want_fs, none);
+			HM_CHECK(run(P_ALL, AUDIT_ARCH_X86_64, nr, a) ==
+				     want_all,
+				 "nr %d, arguments %zu: all gives 0x%08x, "
+				 "want 0x%08x (both: 0x%08x)",
+				 nr, k, run(P_ALL, AUDIT_ARCH_X86_64, nr, a),
+				 want_all, both);
+		}
+	}
+	/* bind with every argument set; ioctl with both kinds of command */
+	ck_assert_uint_eq(seen_bind, HM_ARRAY_SIZE(argsets));
+	ck_assert_uint_eq(seen_ioctl_fs, 3);
+	ck_assert_uint_eq(seen_ioctl_other, HM_ARRAY_SIZE(argsets) - 3);
+}
+END_TEST
+
 /* The simulator refuses what it does not know instead of guessing. */
 START_TEST(test_simulator_refuses)
 {
@@ -851,6 +1399,10 @@ filter_suite(void)
 	tcase_add_test(tc, test_foreign_abi_never_allowed);
 	tcase_add_test(tc, test_socket_agrees_with_policy);
 	tcase_add_test(tc, test_socket_upper_halves);
+	tcase_add_test(tc, test_open_agrees_with_policy);
+	tcase_add_test(tc, test_fs_classes_by_policy);
+	tcase_add_test(tc, test_ioctl_types);
+	tcase_add_test(tc, test_fs_rules_stay_in_their_lane);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("simulator");

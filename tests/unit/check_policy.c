@@ -6,13 +6,17 @@
  * operation under --no-network with and without --allow-localhost (a
  * table of addresses), unix names (matched as given or as resolved),
  * netlink and truncated addresses, listen(), the socket() allowlist,
- * spawning and exec, the exec allow-list by file identity, and what
- * policy_build() refuses.
+ * spawning and exec, the exec allow-list by file identity, changes to the
+ * filesystem under --fs-readonly (open flags that write, paths below an
+ * --allow-write directory, the character devices that may be opened for
+ * writing, hermetic's own stdout and stderr), and what policy_build()
+ * refuses.
  */
 #include "config.h"
 
 #include <arpa/inet.h>
 #include <check.h>
+#include <fcntl.h>
 #include <linux/netlink.h>
 #include <netinet/in.h>
 #include <stdbool.h>
@@ -742,6 +746,7 @@ START_TEST(test_refuse_and_categories)
 	ck_assert_str_eq(category_name(CAT_NETWORK), "network");
 	ck_assert_str_eq(category_name(CAT_SUBPROCESS), "subprocess");
 	ck_assert_str_eq(category_name(CAT_SANDBOX), "sandbox-escape");
+	ck_assert_str_eq(category_name(CAT_FILESYSTEM), "filesystem");
 	ck_assert_str_eq(category_name(CAT_COUNT), "?");
 }
 END_TEST
@@ -791,8 +796,18 @@ START_TEST(test_build_refusals)
 	    {"no-interpreter-mutation",
 	     "--no-interpreter-mutation cannot be enforced",
 	     "system-call boundary"},
-	    {"fs-readonly", "not supported yet: --fs-readonly", NULL},
-	    {"fs-readonly=/srv", "not supported yet: --fs-readonly", NULL},
+	    {"fs-readonly=/srv",
+	     "not supported yet: --fs-readonly=ROOT (reading only below "
+	     "ROOT); --fs-readonly without a root is",
+	     NULL},
+	    {"fs-readonly=/srv allow-write",
+	     "not supported yet: --fs-readonly=ROOT (reading only below "
+	     "ROOT); --fs-readonly without a root is",
+	     NULL},
+	    {"allow-write",
+	     "--allow-write needs --fs-readonly: without it "
+	     "every path may be written",
+	     NULL},
 	    {"block-native", "not supported yet: --block-native", NULL},
 	    {"deny-import", "not supported yet: --deny-import", NULL},
 	    {"allow-domain", "not supported yet: --allow-domain", NULL},
@@ -808,12 +823,14 @@ START_TEST(test_build_refusals)
 			o.no_code_exec = true;
 		else if (strcmp(cases[i].what, "no-interpreter-mutation") == 0)
 			o.no_interpreter_mutation = true;
-		else if (strcmp(cases[i].what, "fs-readonly") == 0)
-			o.fs_readonly = true;
-		else if (strcmp(cases[i].what, "fs-readonly=/srv") == 0) {
+		else if (strncmp(cases[i].what, "fs-readonly=/srv", 16) == 0) {
 			o.fs_readonly = true;
 			o.fs_root = strdup("/srv");
-		} else if (strcmp(cases[i].what, "block-native") == 0)
+			if (strstr(cases[i].what, "allow-write"))
+				strlist_add(&o.allow_write, "/srv/out");
+		} else if (strcmp(cases[i].what, "allow-write") == 0)
+			strlist_add(&o.allow_write, "/tmp");
+		else if (strcmp(cases[i].what, "block-native") == 0)
 			o.block_native = true;
 		else if (strcmp(cases[i].what, "deny-import") == 0)
 			strlist_add(&o.deny_import, "ctypes");
@@ -835,9 +852,379 @@ START_TEST(test_build_refusals)
 		/* nothing half-built to free */
 		ck_assert_ptr_null(p.allow_unix);
 		ck_assert_ptr_null(p.allow_exec);
+		ck_assert_ptr_null(p.allow_write);
+		ck_assert(!p.fs_readonly);
 		free(err);
 		options_free(&o);
 	}
+}
+END_TEST
+
+/* --fs-readonly without a root builds, with its --allow-write directories
+ * copied; --allow-write is accepted only with it. */
+START_TEST(test_build_fs_readonly)
+{
+	struct options o = {0};
+	struct policy p;
+	char *err = NULL;
+
+	o.fs_readonly = true;
+	ck_assert_int_eq(policy_build(&p, &o, &err), 0);
+	ck_assert_ptr_null(err);
+	ck_assert(p.fs_readonly);
+	ck_assert(!p.fs_landlock_only);
+	ck_assert_uint_eq(p.n_allow_write, 0);
+	ck_assert(!p.no_network && !p.no_subprocess);
+	policy_free(&p);
+
+	strlist_add(&o.allow_write, "/srv/out");
+	strlist_add(&o.allow_write, "relative/dir");
+	o.no_network = true;
+	ck_assert_int_eq(policy_build(&p, &o, &err), 0);
+	/* copies, not borrowed from the options; made absolute later, by
+	 * the caller (hermetic.c resolves them) */
+	options_free(&o);
+	ck_assert(p.fs_readonly && p.no_network);
+	ck_assert_uint_eq(p.n_allow_write, 2);
+	ck_assert_str_eq(p.allow_write[0], "/srv/out");
+	ck_assert_str_eq(p.allow_write[1], "relative/dir");
+	policy_free(&p);
+	ck_assert_ptr_null(p.allow_write);
+	ck_assert_uint_eq(p.n_allow_write, 0);
+	ck_assert(!p.fs_readonly);
+}
+END_TEST
+
+/* open flags that may change the filesystem (check_filter sweeps every
+ * combination against the BPF filter) */
+START_TEST(test_open_writes)
+{
+	static const struct {
+		uint32_t flags;
+		bool writes;
+	} rows[] = {
+	    {O_RDONLY, false},
+	    {O_RDONLY | O_CLOEXEC, false},
+	    {O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC, false},
+	    {O_RDONLY | O_NONBLOCK | O_NOCTTY, false},
+	    {O_PATH | O_CLOEXEC, false},
+	    {O_PATH | O_NOFOLLOW, false},
+	    {O_RDONLY | O_EXCL, false}, /* O_EXCL alone creates nothing */
+	    {O_RDONLY | O_NOATIME | O_LARGEFILE, false},
+	    {O_RDONLY | O_SYNC | O_DSYNC, false},
+	    {O_WRONLY, true},
+	    {O_RDWR, true},
+	    {O_ACCMODE, true}, /* 3: the kernel checks read and write */
+	    {O_RDONLY | O_CREAT, true},
+	    {O_RDONLY | O_TRUNC, true}, /* Linux truncates even so */
+	    {O_RDONLY | O_APPEND, true},
+	    {O_RDONLY | O_CREAT | O_EXCL, true},
+	    {O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, true},
+	    {O_RDWR | O_TMPFILE, true},
+	    {O_WRONLY | O_TMPFILE | O_EXCL, true},
+	    /* conservative: the kernel drops O_CREAT under O_PATH */
+	    {O_PATH | O_CREAT, true},
+	    {0xffffffffU, true},
+	    {0xffffffffU &
+		 ~(uint32_t)(O_ACCMODE | O_CREAT | O_TRUNC | O_APPEND),
+	     false},
+	};
+
+	for (size_t i = 0; i < HM_ARRAY_SIZE(rows); i++)
+		ck_assert_msg(
+		    policy_open_writes(rows[i].flags) == rows[i].writes,
+		    "flags %#x: %d, want %d", rows[i].flags,
+		    policy_open_writes(rows[i].flags), rows[i].writes);
+}
+END_TEST
+
+/* clang-format off */
+static const struct {
+	const char *path;
+	const char *dir;
+	bool below;
+} below_rows[] = {
+	/* the root holds every absolute path */
+	{ "/", "/", true },
+	{ "/a", "/", true },
+	{ "/a/b/c", "/", true },
+	{ "/", "//", true },
+	{ "/a", "///", true },
+	/* equal */
+	{ "/a/b", "/a/b", true },
+	{ "/tmp", "/tmp", true },
+	/* below */
+	{ "/a/b/c", "/a/b", true },
+	{ "/a/b/c/d/e", "/a/b", true },
+	{ "/a/b/", "/a/b", true },
+	/* trailing slashes of the directory do not count */
+	{ "/a/b", "/a/b/", true },
+	{ "/a/b/c", "/a/b/", true },
+	{ "/a/b/c", "/a/b//", true },
+	{ "/a/bc", "/a/b/", false },
+	/* a sibling that shares a prefix is not below */
+	{ "/a/bc", "/a/b", false },
+	{ "/a/b-c/d", "/a/b", false },
+	{ "/a/b.old", "/a/b", false },
+	{ "/tmpx", "/tmp", false },
+	/* above, beside */
+	{ "/a", "/a/b", false },
+	{ "/", "/a", false },
+	{ "/c/b", "/a/b", false },
+	{ "/A/b", "/a/b", false },
+	/* not absolute */
+	{ "a/b", "/", false },
+	{ "", "/", false },
+	{ "", "/a", false },
+	{ "a/b/c", "/a/b", false },
+};
+/* clang-format on */
+
+START_TEST(test_path_below)
+{
+	const char *path = below_rows[_i].path, *dir = below_rows[_i].dir;
+
+	ck_assert_msg(policy_path_below(path, dir) == below_rows[_i].below,
+		      "'%s' below '%s': %d, want %d", path, dir,
+		      policy_path_below(path, dir), below_rows[_i].below);
+}
+END_TEST
+
+/* A policy with --fs-readonly and the --allow-write directories "dirs"
+ * (NULL-terminated), as hermetic.c leaves it after resolving them. */
+static struct policy
+fs_policy(bool fs_readonly, const char *const *dirs)
+{
+	struct policy p;
+
+	memset(&p, 0, sizeof(p));
+	p.fs_readonly = fs_readonly;
+	for (size_t i = 0; dirs && dirs[i]; i++) {
+		p.allow_write =
+		    realloc(p.allow_write, (i + 1) * sizeof(char *));
+		ck_assert_ptr_nonnull(p.allow_write);
+		p.allow_write[i] = strdup(dirs[i]);
+		p.n_allow_write = i + 1;
+	}
+	return p;
+}
+
+static const char *
+fs_object_name(enum fs_object obj)
+{
+	switch (obj) {
+	case FS_TREE:
+		return "tree";
+	case FS_STDIO:
+		return "stdio";
+	case FS_SPECIAL:
+		return "special";
+	}
+	return "?";
+}
+
+static void
+expect_fs(const struct policy *p, const char *real, enum fs_object obj,
+	  bool allowed)
+{
+	struct decision d = policy_fs_write(p, real, obj);
+
+	ck_assert_msg(d.verdict == (allowed ? V_ALLOW : V_DENY),
+		      "%s (%s): %s, want %s", real ? real : "(null)",
+		      fs_object_name(obj),
+		      d.verdict == V_ALLOW ? "allow" : "deny",
+		      allowed ? "allow" : "deny");
+	if (!allowed) {
+		ck_assert_int_eq(d.cat, CAT_FILESYSTEM);
+		ck_assert_ptr_nonnull(d.reason);
+		ck_assert_str_eq(d.reason, "fs-readonly");
+	}
+}
+
+START_TEST(test_fs_write)
+{
+	static const char *const none[] = {NULL};
+	static const char *const dirs[] = {"/srv/out", "/tmp/work/", NULL};
+	static const char *const root[] = {"/", NULL};
+	static const char *const bad[] = {"srv/out", "", "out", NULL};
+	struct policy p;
+
+	/* no --fs-readonly: every change is allowed, even unresolved */
+	p = fs_policy(false, dirs);
+	expect_fs(&p, "/etc/passwd", FS_TREE, true);
+	expect_fs(&p, "/srv/out/x", FS_TREE, true);
+	expect_fs(&p, NULL, FS_TREE, true);
+	expect_fs(&p, "/dev/null", FS_SPECIAL, true);
+	expect_fs(&p, "/srv/log", FS_STDIO, true);
+	policy_free(&p);
+
+	/* --fs-readonly alone: nothing in the tree */
+	p = fs_policy(true, none);
+	expect_fs(&p, "/etc/passwd", FS_TREE, false);
+	expect_fs(&p, "/tmp/x", FS_TREE, false);
+	expect_fs(&p, "/", FS_TREE, false);
+	expect_fs(&p, NULL, FS_TREE, false);
+	/* an existing device, FIFO or socket opened for writing changes
+	 * nothing */
+	expect_fs(&p, "/dev/null", FS_SPECIAL, true);
+	expect_fs(&p, "/tmp/fifo", FS_SPECIAL, true);
+	/* the same paths as tree changes (mknod, unlink, chmod) are not */
+	expect_fs(&p, "/dev/null", FS_TREE, false);
+	expect_fs(&p, "/tmp/fifo", FS_TREE, false);
+	/* the file hermetic's stdout or stderr is (found by identity, so
+	 * under any name) may be opened for writing; the same path as a
+	 * file of the tree may not */
+	expect_fs(&p, "/srv/log", FS_STDIO, true);
+	expect_fs(&p, "/home/u/build.log", FS_STDIO, true);
+	expect_fs(&p, "/srv/log", FS_TREE, false);
+	expect_fs(&p, "/home/u/build.log", FS_TREE, false);
+	policy_free(&p);
+
+	/* with --allow-write directories */
+	p = fs_policy(true, dirs);
+	expect_fs(&p, "/srv/out", FS_TREE, true);
+	expect_fs(&p, "/srv/out/x", FS_TREE, true);
+	expect_fs(&p, "/srv/out/a/b/c", FS_TREE, true);
+	expect_fs(&p, "/tmp/work", FS_TREE, true); /* trailing '/' given */
+	expect_fs(&p, "/tmp/work/x", FS_TREE, true);
+	expect_fs(&p, "/srv/outside", FS_TREE, false);
+	expect_fs(&p, "/srv/out.tmp", FS_TREE, false);
+	expect_fs(&p, "/srv", FS_TREE, false);
+	expect_fs(&p, "/tmp/workx/y", FS_TREE, false);
+	expect_fs(&p, "/tmp/x", FS_TREE, false);
+	expect_fs(&p, "/etc/passwd", FS_TREE, false);
+	/* stdout's file outside the directories, special files anywhere */
+	expect_fs(&p, "/srv/log", FS_STDIO, true);
+	expect_fs(&p, "/dev/pts/3", FS_SPECIAL, true);
+	/* unresolved: no directory can hold it */
+	expect_fs(&p, NULL, FS_TREE, false);
+	/* relative: never below an absolute directory */
+	expect_fs(&p, "srv/out/x", FS_TREE, false);
+	policy_free(&p);
+
+	/* --allow-write / lets everything absolute through, still not an
+	 * unresolved path */
+	p = fs_policy(true, root);
+	expect_fs(&p, "/etc/passwd", FS_TREE, true);
+	expect_fs(&p, "/", FS_TREE, true);
+	expect_fs(&p, NULL, FS_TREE, false);
+	policy_free(&p);
+
+	/* an entry that is not absolute (resolution failed) never matches,
+	 * not even a path that starts with it, and "" is not the root */
+	p = fs_policy(true, bad);
+	expect_fs(&p, "srv/out/x", FS_TREE, false);
+	expect_fs(&p, "out", FS_TREE, false);
+	expect_fs(&p, "/srv/out/x", FS_TREE, false);
+	expect_fs(&p, "/etc/passwd", FS_TREE, false);
+	expect_fs(&p, "/", FS_TREE, false);
+	policy_free(&p);
+}
+END_TEST
+
+/* The character devices that may be opened for writing under
+ * --fs-readonly, written down here rather than copied from policy.c:
+ * exactly these, no two alike, all absolute. */
+START_TEST(test_writable_devices)
+{
+	static const char *const want[] = {
+	    "/dev/null",    "/dev/zero", "/dev/full", "/dev/random",
+	    "/dev/urandom", "/dev/tty",	 "/dev/ptmx", "/dev/pts",
+	};
+	const char *const *list;
+	size_t n = 0;
+
+	list = policy_writable_devices(&n);
+	ck_assert_ptr_nonnull(list);
+	ck_assert_uint_eq(n, HM_ARRAY_SIZE(want));
+	for (size_t i = 0; i < n; i++) {
+		bool found = false;
+
+		ck_assert_ptr_nonnull(list[i]);
+		ck_assert_msg(list[i][0] == '/', "'%s' is not absolute",
+			      list[i]);
+		for (size_t j = 0; j < HM_ARRAY_SIZE(want); j++)
+			found |= strcmp(list[i], want[j]) == 0;
+		ck_assert_msg(found, "'%s' is not one of the devices", list[i]);
+		for (size_t j = i + 1; j < n; j++)
+			ck_assert_msg(strcmp(list[i], list[j]) != 0,
+				      "'%s' twice", list[i]);
+		/* each is one by policy_writable_device() too */
+		ck_assert_msg(policy_writable_device(list[i]),
+			      "'%s' listed but not writable", list[i]);
+	}
+}
+END_TEST
+
+/* clang-format off */
+static const struct {
+	const char *real;
+	bool writable;
+} device_rows[] = {
+	{ "/dev/null", true },
+	{ "/dev/zero", true },
+	{ "/dev/full", true },
+	{ "/dev/random", true },
+	{ "/dev/urandom", true },
+	{ "/dev/tty", true },
+	{ "/dev/ptmx", true },
+	/* the terminals below /dev/pts */
+	{ "/dev/pts/0", true },
+	{ "/dev/pts/3", true },
+	{ "/dev/pts/123", true },
+	{ "/dev/pts/ptmx", true },
+	/* names that only share a prefix */
+	{ "/dev/ptsx", false },
+	{ "/dev/pts0", false },
+	{ "/dev/nullx", false },
+	{ "/dev/null2", false },
+	{ "/dev/zero.bak", false },
+	{ "/dev/ttyS0", false },
+	{ "/dev/tty1", false },
+	{ "/dev/tty0", false },
+	{ "/dev/ptmx2", false },
+	{ "/dev/urandomx", false },
+	/* the dangerous ones */
+	{ "/dev/mem", false },
+	{ "/dev/kmem", false },
+	{ "/dev/port", false },
+	{ "/dev/sda", false },
+	{ "/dev/nvme0n1", false },
+	{ "/dev/loop0", false },
+	{ "/dev/kmsg", false },
+	{ "/dev/console", false },
+	{ "/dev/fuse", false },
+	{ "/dev/kvm", false },
+	{ "/dev/net/tun", false },
+	{ "/dev/watchdog", false },
+	{ "/dev/cpu/0/msr", false },
+	/* not below /dev, or not /dev itself */
+	{ "/dev", false },
+	{ "/dev/", false },
+	{ "/", false },
+	{ "", false },
+	{ "/tmp/dev/null", false },
+	{ "/home/u/dev/pts/3", false },
+	{ "/null", false },
+	/* not absolute */
+	{ "dev/null", false },
+	{ "null", false },
+	{ "pts/3", false },
+	/* the names of the program's descriptors are resolved first */
+	{ "/dev/stdout", false },
+	{ "/dev/stderr", false },
+	{ "/dev/fd/1", false },
+	{ "/proc/self/fd/1", false },
+};
+/* clang-format on */
+
+START_TEST(test_writable_device_paths)
+{
+	const char *real = device_rows[_i].real;
+
+	ck_assert_msg(policy_writable_device(real) == device_rows[_i].writable,
+		      "policy_writable_device('%s'): %d, want %d", real,
+		      policy_writable_device(real), device_rows[_i].writable);
 }
 END_TEST
 
@@ -879,6 +1266,16 @@ policy_suite(void)
 	tc = tcase_create("build");
 	tcase_add_test(tc, test_build_copies);
 	tcase_add_test(tc, test_build_refusals);
+	tcase_add_test(tc, test_build_fs_readonly);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("filesystem");
+	tcase_add_test(tc, test_open_writes);
+	tcase_add_loop_test(tc, test_path_below, 0, HM_ARRAY_SIZE(below_rows));
+	tcase_add_test(tc, test_fs_write);
+	tcase_add_test(tc, test_writable_devices);
+	tcase_add_loop_test(tc, test_writable_device_paths, 0,
+			    HM_ARRAY_SIZE(device_rows));
 	suite_add_tcase(s, tc);
 	return s;
 }

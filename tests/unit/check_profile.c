@@ -5,8 +5,8 @@
  * Unit tests of profiles (profile.c): the line syntax and its error
  * messages, lookup by name through HERMETIC_PROFILE_PATH and by path,
  * loading, listing and showing, and every profile shipped in profiles/
- * (each parses; the two the seed had for guards this version lacks parse
- * but are then refused by policy_build()).
+ * (each parses; all but block-native, for a guard this version lacks,
+ * then build a policy, fs-readonly's with the filesystem guard on).
  */
 #include "config.h"
 
@@ -392,7 +392,7 @@ START_TEST(test_shipped_profiles)
 	    {"net-hermetic", NULL},
 	    {"exec-deny", NULL},
 	    {"pytest", NULL},
-	    {"fs-readonly", "not supported yet: --fs-readonly"},
+	    {"fs-readonly", NULL},
 	    {"block-native", "not supported yet: --block-native"},
 	};
 	char *top = hm_top_srcdir(__FILE__), *dir = hm_path(top, "profiles");
@@ -430,6 +430,11 @@ START_TEST(test_shipped_profiles)
 			free(err);
 		} else {
 			ck_assert_msg(rc == 0, "%s: %s", name, err);
+			if (strcmp(name, "fs-readonly") == 0) {
+				ck_assert(p.fs_readonly);
+				ck_assert(!p.fs_landlock_only);
+				ck_assert_uint_eq(p.n_allow_write, 0);
+			}
 			policy_free(&p);
 		}
 		options_free(&o);
@@ -477,6 +482,10 @@ START_TEST(test_shipped_profile_contents)
 	path = hm_path(dir, "fs-readonly.profile");
 	ck_assert_int_eq(profile_load(&o, path, &err), 0);
 	ck_assert(o.fs_readonly);
+	/* no root (still refused), nothing writable */
+	ck_assert_ptr_null(o.fs_root);
+	ck_assert_uint_eq(o.allow_write.n, 0);
+	ck_assert(!o.no_network && !o.no_subprocess);
 	options_free(&o);
 	free(path);
 

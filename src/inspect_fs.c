@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * Filesystem changes under --fs-readonly. The BPF filter sends only opens
+ * whose flags may write, and the syscalls of src/fsop.c; each path is
+ * read and resolved as the tracee's kernel would (its cwd, the directory
+ * descriptor, its root, /proc/self, symbolic links) while the tasks that
+ * share its memory are held, then matched against --allow-write. Landlock,
+ * where the kernel has it, checks the same operations again on the
+ * kernel's own copy of the path (spawn.c).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+
+#include "decode/decode.h"
+#include "fsop.h"
+#include "mem.h"
+#include "tracer_int.h"
+
+/* A denied write into a __pycache__ directory (a .pyc, its temporary
+ * file, the directory itself): Python goes on without it. */
+static bool
+is_pycache(const char *real)
+{
+	const char *p = strstr(real, "/__pycache__");
+
+	return p && (p[12] == '\0' || p[12] == '/');
+}
+
+static bool
+follows(const struct fsop_path *pa, const uint64_t *a, bool is_open)
+{
+	uint32_t flags = pa->flags >= 0 ? (uint32_t)a[pa->flags] : 0;
+
+	/* O_CREAT | O_EXCL never follows a last symbolic link */
+	if (is_open && (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+		return false;
+	switch (pa->follow) {
+	case FOLLOW_ALWAYS:
+		return true;
+	case FOLLOW_UNLESS:
+		return !(flags & pa->flag);
+	case FOLLOW_IF:
+		return (flags & pa->flag) != 0;
+	case FOLLOW_NEVER:
+		break;
+	}
+	return false;
+}
+
+/* Is the file at "real" one that opening for writing does not change: an
+ * existing FIFO or socket, a character device of the short list (not
+ * /dev/mem), or the file hermetic's own stdout or stderr is (/dev/stdout
+ * reopened)? By identity, not by name: a program can point its own fd 1
+ * anywhere. */
+static enum fs_object
+object_of(const struct policy *p, const char *real)
+{
+	struct stat st;
+
+	if (stat(real, &st) < 0)
+		return FS_TREE;
+	if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
+	    (S_ISCHR(st.st_mode) && policy_writable_device(real)))
+		return FS_SPECIAL;
+	for (size_t i = 0; i < p->n_std_files; i++)
+		if (p->std_files[i].dev == st.st_dev &&
+		    p->std_files[i].ino == st.st_ino)
+			return FS_STDIO;
+	return FS_TREE;
+}
+
+/* Decide one resolved path; returns false when it was denied. */
+static bool
+judge(const struct policy *p, const char *real, bool is_open, struct outcome *o)
+{
+	struct decision d =
+	    policy_fs_write(p, real, is_open ? object_of(p, real) : FS_TREE);
+
+	if (d.verdict == V_ALLOW)
+		return true;
+	outcome_apply(o, d);
+	snprintf(o->detail, sizeof(o->detail), "path=%s", real);
+	o->quiet_pyc = is_pycache(real);
+	return false;
+}
+
+/* The errors the kernel itself gives for a path it cannot resolve: deny
+ * quietly with the same. */
+static bool
+kernel_error(int err)
+{
+	return err == ENOENT || err == ENOTDIR || err == EACCES ||
+	       err == ELOOP || err == ENAMETOOLONG || err == EFAULT ||
+	       err == EBADF;
+}
+
+/* Check path argument "pa"; returns false when the call is denied. */
+static bool
+check_path(const struct policy *p, struct tracee *t, const struct fsop_path *pa,
+	   const uint64_t *a, bool is_open, struct outcome *o)
+{
+	char given[PATH_MAX], real[PATH_MAX + 64];
+	int dirfd = pa->dirfd >= 0 ? (int)a[pa->dirfd] : AT_FDCWD;
+	uint64_t addr = a[pa->path];
+	long n;
+	int rc;
+
+	if (addr == 0 && pa->empty_ok) {
+		given[0] = '\0'; /* utimensat(fd, NULL): the file of fd */
+	} else {
+		n = mem_read_str(t->tid, addr, given, sizeof(given));
+		if (n < 0) {
+			outcome_deny_quietly(
+			    o, n == -ENAMETOOLONG ? ENAMETOOLONG : EFAULT);
+			return false;
+		}
+		if (n == 0 && !pa->empty_ok) {
+			outcome_deny_quietly(o, ENOENT);
+			return false;
+		}
+	}
+	rc = decode_resolve(t->tid, dirfd, given, follows(pa, a, is_open), real,
+			    sizeof(real));
+	if (rc == 1)
+		return true; /* a pipe or a socket: not the filesystem */
+	if (rc < 0) {
+		if (kernel_error(-rc)) {
+			outcome_deny_quietly(o, -rc);
+			return false;
+		}
+		/* where it leads is unknown: no rule can match it */
+		outcome_deny(o, CAT_FILESYSTEM, "fs-readonly");
+		snprintf(o->detail, sizeof(o->detail), "path=%s", given);
+		return false;
+	}
+	return judge(p, real, is_open, o);
+}
+
+/* Check the file descriptor argument "fd" names. */
+static bool
+check_fd(const struct policy *p, struct tracee *t, int fd, struct outcome *o)
+{
+	char link[64], real[PATH_MAX + 64];
+	struct stat st;
+	int rc;
+
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)t->tid, fd);
+	if (fd < 0 || lstat(link, &st) < 0) {
+		outcome_deny_quietly(o, EBADF);
+		return false;
+	}
+	rc = decode_resolve(t->tid, fd, "", true, real, sizeof(real));
+	if (rc == 1)
+		return true;
+	if (rc < 0) {
+		outcome_deny(o, CAT_FILESYSTEM, "fs-readonly");
+		snprintf(o->detail, sizeof(o->detail), "fd=%d", fd);
+		return false;
+	}
+	return judge(p, real, false, o);
+}
+
+/* An ioctl of a file-attribute type: the commands that pass data in only
+ * (_IOW) set something on the file; those that read are queries. */
+static void
+inspect_ioctl(struct tracer *tr, struct tracee *t, const uint64_t *a,
+	      struct outcome *o)
+{
+	uint32_t cmd = (uint32_t)a[1];
+
+	if (_IOC_DIR(cmd) != _IOC_WRITE)
+		return;
+	(void)tr;
+	if (!check_fd(tr->policy, t, (int)a[0], o))
+		snprintf(o->syscall, sizeof(o->syscall), "ioctl");
+}
+
+bool
+inspect_fs_bind(struct tracer *tr, struct tracee *t, const char *path,
+		struct outcome *o)
+{
+	char real[PATH_MAX + 64];
+	int rc =
+	    decode_resolve(t->tid, AT_FDCWD, path, false, real, sizeof(real));
+
+	if (rc == 1)
+		return true;
+	if (rc < 0) {
+		if (kernel_error(-rc)) {
+			outcome_deny_quietly(o, -rc);
+			return false;
+		}
+		outcome_deny(o, CAT_FILESYSTEM, "fs-readonly");
+		snprintf(o->detail, sizeof(o->detail), "unix=%s", path);
+		return false;
+	}
+	if (judge(tr->policy, real, false, o))
+		return true;
+	snprintf(o->detail, sizeof(o->detail), "unix=%s", real);
+	return false;
+}
+
+void
+inspect_fs(struct tracer *tr, struct tracee *t, const char *name,
+	   enum sc_class cls, const uint64_t *a, struct outcome *o)
+{
+	const struct policy *p = tr->policy;
+	const struct fsop *op = fsop_find(name);
+	bool is_open = cls == SC_OPEN || strcmp(name, "creat") == 0;
+	bool ok = true;
+
+	o->d.verdict = V_ALLOW;
+	if (!p->fs_readonly)
+		return;
+	if (cls == SC_IOCTL) {
+		inspect_ioctl(tr, t, a, o);
+		return;
+	}
+	if (cls == SC_FSMOUNT || !op) {
+		outcome_deny(o, CAT_FILESYSTEM, "fs-readonly");
+		return;
+	}
+	if (cls == SC_OPEN &&
+	    !policy_open_writes((uint32_t)a[op->path[0].flags]))
+		return;
+	if (freeze_peers(tr, t) < 0) {
+		snprintf(o->detail, sizeof(o->detail),
+			 "(threads sharing its memory did not stop)");
+		outcome_deny(o, CAT_FILESYSTEM, "unfrozen-threads");
+		return;
+	}
+	if (op->fd >= 0)
+		ok = check_fd(p, t, (int)a[op->fd], o);
+	for (unsigned int i = 0; ok && i < op->npaths; i++)
+		ok = check_path(p, t, &op->path[i], a, is_open, o);
+
+	if (t->nheld && o->d.verdict == V_ALLOW)
+		t->exit_work |= EXIT_WORK_RELEASE; /* at the exit stop */
+	else if (t->holding)
+		freeze_release(tr, t);
+}

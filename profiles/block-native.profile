@@ -1,2 +1,2 @@
-# No native extensions or FFI (the seed's block-native; not supported yet)
+# No native extensions or FFI from outside the stdlib (the seed's block-native)
 block-native

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 
@@ -278,6 +279,14 @@ add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 	case SC_FSMOUNT:
 		if (p->fs_readonly && !p->fs_landlock_only)
 			rule(b, TRACE_CHECK, 0, NULL);
+		break;
+	case SC_MMAP:
+		/* executable mappings (mmap and mprotect both have the
+		 * protection in the third argument) */
+		if (p->block_native)
+			trace_when(
+			    b, NULL, 0,
+			    SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, PROT_EXEC));
 		break;
 	case SC_IOCTL:
 		/* the command types of file attributes (chattr, fsxattr)

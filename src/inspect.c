@@ -527,6 +527,9 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 	case SC_ESCAPE:
 		outcome_apply(o, policy_refuse("sandbox-escape"));
 		break;
+	case SC_MMAP:
+		inspect_native(tr, t, name, a, o);
+		break;
 	case SC_OPEN:
 	case SC_FS:
 	case SC_IOCTL:

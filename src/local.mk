@@ -23,6 +23,7 @@ libhermetic_a_SOURCES = \
 	src/fsop.c src/fsop.h \
 	src/inspect.c \
 	src/inspect_fs.c \
+	src/inspect_native.c \
 	src/log.c src/log.h \
 	src/mem.c src/mem.h \
 	src/policy.c src/policy.h \

@@ -10,6 +10,8 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <stdlib.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -67,10 +69,6 @@ policy_build(struct policy *p, const struct options *o, char **err)
 			       "every path may be written");
 		return -1;
 	}
-	if (o->block_native) {
-		*err = xstrdup("not supported yet: --block-native");
-		return -1;
-	}
 	if (o->deny_import.n) {
 		*err = xstrdup("not supported yet: --deny-import");
 		return -1;
@@ -86,6 +84,7 @@ policy_build(struct policy *p, const struct options *o, char **err)
 	p->allow_unix = copy_list(&o->allow_unix, &p->n_allow_unix);
 	p->no_subprocess = o->no_subprocess;
 	p->allow_exec = copy_list(&o->allow_exec, &p->n_allow_exec);
+	p->block_native = o->block_native;
 	p->fs_readonly = o->fs_readonly;
 	p->allow_write = copy_list(&o->allow_write, &p->n_allow_write);
 	p->no_environment = o->no_environment;
@@ -133,6 +132,8 @@ category_name(enum category cat)
 		return "sandbox-escape";
 	case CAT_FILESYSTEM:
 		return "filesystem";
+	case CAT_NATIVE:
+		return "native-code";
 	case CAT_COUNT:
 		break;
 	}
@@ -210,6 +211,50 @@ policy_fs_write(const struct policy *p, const char *real, enum fs_object obj)
 			return d;
 	d.verdict = V_DENY;
 	d.reason = "fs-readonly";
+	return d;
+}
+
+/* The ctypes and cffi back-ends: a program with either can call any native
+ * function, so --block-native keeps them out wherever they live. */
+static bool
+is_ffi_backend(const char *real)
+{
+	const char *b = strrchr(real, '/');
+
+	b = b ? b + 1 : real;
+	return (strncmp(b, "_ctypes", 7) == 0 &&
+		(b[7] == '.' || b[7] == '\0')) ||
+	       (strncmp(b, "_cffi_backend", 13) == 0 &&
+		(b[13] == '.' || b[13] == '\0'));
+}
+
+struct decision
+policy_native(const struct policy *p, const char *real, const char *prefix)
+{
+	static const char *const system_dirs[] = {"/lib", "/lib64", "/usr/lib",
+						  "/usr/lib64"};
+	struct decision d = {V_ALLOW, CAT_NATIVE, NULL};
+	char dir[PATH_MAX];
+
+	if (!p->block_native)
+		return d;
+	d.verdict = V_DENY;
+	d.reason = "block-native";
+	if (!real || real[0] != '/' || is_ffi_backend(real) ||
+	    strstr(real, "/site-packages/") || strstr(real, "/dist-packages/"))
+		return d;
+	for (size_t i = 0; i < sizeof(system_dirs) / sizeof(*system_dirs); i++)
+		if (policy_path_below(real, system_dirs[i]))
+			d.verdict = V_ALLOW;
+	for (int i = 0; prefix && prefix[0] == '/' && i < 2; i++) {
+		snprintf(dir, sizeof(dir), "%s/%s",
+			 strcmp(prefix, "/") == 0 ? "" : prefix,
+			 i ? "lib64" : "lib");
+		if (policy_path_below(real, dir))
+			d.verdict = V_ALLOW;
+	}
+	if (d.verdict == V_ALLOW)
+		d.reason = NULL;
 	return d;
 }
 

@@ -30,6 +30,7 @@ enum category {
 	CAT_SUBPROCESS,
 	CAT_SANDBOX, /* always-refused syscalls, foreign ABIs, unknown nrs */
 	CAT_FILESYSTEM,
+	CAT_NATIVE, /* native code loaded */
 	CAT_COUNT,
 };
 
@@ -59,6 +60,7 @@ struct policy {
 	struct file_id *image_ids; /* images that may appear at exec:
 				    * the files and their interpreters */
 	size_t n_image_ids;
+	bool block_native;
 	bool fs_readonly;
 	bool fs_landlock_only; /* test knob HERMETIC_TEST_LANDLOCK_ONLY: the
 				* tracer does not look, Landlock alone acts */
@@ -167,6 +169,16 @@ bool policy_writable_device(const char *real);
 
 /* Is "path" "dir" or below it (both absolute, resolved)? */
 bool policy_path_below(const char *path, const char *dir);
+
+/*
+ * Under --block-native, a file "real" (resolved) about to be mapped
+ * executable by an armed process of an interpreter installed under
+ * "prefix" (the directory above its bin/): allowed are the system's
+ * library directories and the interpreter's own lib directories, except
+ * site-packages, dist-packages and the ctypes and cffi back-ends.
+ */
+struct decision policy_native(const struct policy *p, const char *real,
+			      const char *prefix);
 
 /* Always refused: a sandbox-escape syscall, a foreign ABI or an unknown
  * number. */

@@ -32,6 +32,8 @@ enum sc_class {
 	SC_FALLBACK,	/* ENOSYS in BPF, so libc falls back: clone3, openat2 */
 	SC_OPEN,	/* open, openat: a look when the flags may write */
 	SC_FS,		/* changes the filesystem (src/fsop.c has the list) */
+	SC_MMAP,	/* mmap, mprotect, pkey_mprotect: a look under
+			 * --block-native when executable */
 	SC_IOCTL,	/* ioctl: a look under --fs-readonly for the
 			 * commands that change a file's attributes */
 	SC_FSMOUNT,	/* mounts, swap, quotas, acct: refused under

@@ -248,9 +248,9 @@ on_exec(struct tracer *tr, struct tracee *t)
 	proc = t->proc;
 	first = !proc->execed;
 	proc->execed = true;
-	if (p->no_subprocess) {
+	if (p->no_subprocess || p->block_native) {
 		if (proc->armed) {
-			if (!image_allowed(p, t->tid)) {
+			if (p->no_subprocess && !image_allowed(p, t->tid)) {
 				warn("pid %d exec'd a program that "
 				     "--allow-exec does not allow (a raced "
 				     "path?): killed",

@@ -99,6 +99,12 @@ void inspect_fs(struct tracer *tr, struct tracee *t, const char *name,
 bool inspect_fs_bind(struct tracer *tr, struct tracee *t, const char *path,
 		     struct outcome *o);
 
+/* ===== inspect_native.c ===== */
+
+/* mmap, mprotect or pkey_mprotect "name" under --block-native. */
+void inspect_native(struct tracer *tr, struct tracee *t, const char *name,
+		    const uint64_t *a, struct outcome *o);
+
 /* ===== freeze.c ===== */
 
 /*

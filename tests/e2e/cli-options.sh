@@ -4,10 +4,11 @@
 # it; unknown options and bad values are 125; --version prints
 # "hermetic X.Y.Z"; --help exits 0; --no-code-exec and
 # --no-interpreter-mutation are refused (no system-call boundary);
-# --fs-readonly=ROOT (either form), --block-native, --deny-import,
-# --allow-domain are "not supported yet"; --allow-write without
-# --fs-readonly is refused; --fs-readonly runs the target, whose write
-# fails unless below an --allow-write directory; --seal is accepted. A
+# --fs-readonly=ROOT (either form), --deny-import, --allow-domain are
+# "not supported yet"; --allow-write without --fs-readonly is refused;
+# --fs-readonly runs the target, whose write fails unless below an
+# --allow-write directory; --block-native runs the target (no longer "not
+# supported yet"), alone and with the other guards; --seal is accepted. A
 # refused command line never starts the target (its marker is absent).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "$E2E/proc-helpers.inc"
@@ -86,8 +87,6 @@ refused_ --fs-readonly / -- "$PYTHON3" -c "$prog"
 expect_err_is "$fs_root_msg"
 refused_ --fs-readonly="$T" --allow-write "$T" -- "$PYTHON3" -c "$prog"
 expect_err_is "$fs_root_msg"
-refused_ --block-native -- "$PYTHON3" -c "$prog"
-expect_err_is "hermetic: not supported yet: --block-native"
 refused_ --deny-import x -- "$PYTHON3" -c "$prog"
 expect_err_is "hermetic: not supported yet: --deny-import"
 refused_ --allow-domain x -- "$PYTHON3" -c "$prog"
@@ -119,6 +118,22 @@ expect_rc 0 "exit status of a write under --allow-write"
 expect_file "$ran" "the target's marker (--allow-write)"
 expect_err_empty
 pass_ "--fs-readonly runs the target; its write fails unless --allow-write allows it"
+
+# -- --block-native runs the target (it was "not supported yet")
+rm -f "$ran"
+run_h --block-native -- "$PYTHON3" -c "$prog"
+expect_rc 0 "exit status under --block-native"
+expect_file "$ran" "the target's marker (--block-native)"
+expect_err_empty
+rm -f "$ran"
+run_h --block-native --no-network --no-subprocess --fs-readonly --allow-write "$T" -- "$PYTHON3" -c "$prog"
+expect_rc 0 "exit status under --block-native with the other guards"
+expect_file "$ran" "the target's marker (--block-native with the other guards)"
+expect_err_empty
+# still refused with a not-yet-enforced option beside it
+refused_ --block-native --deny-import x -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: not supported yet: --deny-import"
+pass_ "--block-native runs the target"
 
 # -- --seal is accepted: the target runs
 rm -f "$ran"

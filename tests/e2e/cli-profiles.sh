@@ -7,7 +7,8 @@
 #   subprocesses and scrubs the environment (each checked against a run
 #   without the profile where the action works);
 # - fs-readonly denies a write (which works without it) and lets a read
-#   through; block-native exits 125 "not supported yet";
+#   through; block-native runs the target, denies import ctypes (which
+#   works without it) and lets hashlib's extension module load;
 # - an unknown name is 125 "hermetic: unknown profile: nope";
 # - a profile given as a path works, and may include another profile;
 # - a malformed profile is 125 with FILE:LINE: in the message;
@@ -94,13 +95,25 @@ expect_rc 0 "exit status (no profile, write)"
 expect_file "$T/ran" "the file written (no profile)"
 pass_ "--profile fs-readonly denies a write (which works without it), lets a read through"
 
-# -- not supported yet
+# -- block-native: the target runs, ctypes is denied, hashlib loads
 rm -f "$T/ran"
-run_h --profile block-native -- "$PYTHON3" -c "open('$T/ran', 'w')"
-expect_rc 125 "exit status (--profile block-native)"
-expect_err_is "hermetic: not supported yet: --block-native"
-expect_no_file "$T/ran"
-pass_ "--profile block-native: 125 not supported yet"
+run_h --profile block-native -- "$PYTHON3" -c "import hashlib; open('$T/ran', 'w')"
+expect_rc 0 "exit status (--profile block-native)"
+expect_err_empty
+expect_file "$T/ran" "the target's marker (block-native)"
+run_h --trace --profile block-native -- "$PYTHON3" -c "
+try:
+    import ctypes
+except ImportError:
+    print('ctypes ImportError')
+"
+expect_rc 0 "exit status (block-native, import ctypes)"
+expect_out_is "ctypes ImportError"
+expect_err '^\[hermetic\] blocked mmap path=/[^ ]*/_ctypes\.[^ /]*so reason=block-native pid=[0-9]+$'
+run_h -- "$PYTHON3" -c "import ctypes; print('ctypes ok')"
+expect_rc 0 "exit status (no profile, import ctypes)"
+expect_out_is "ctypes ok"
+pass_ "--profile block-native runs the target and denies ctypes (which imports without it)"
 
 # -- unknown
 run_h --profile nope -- "$PYTHON3" -c pass

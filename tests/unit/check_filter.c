@@ -14,11 +14,15 @@
  * syscalls, unknown numbers, x32 numbers, nr -1 and foreign arches, and
  * under --fs-readonly the opens that may write, the calls that change the
  * filesystem, bind (a unix socket's name is a new file) and the ioctl
- * commands of the file-attribute types. Then every syscall of sysent is
- * checked against its class, each filter on its own against its part of
- * the job, socket() against policy_socket() and open/openat against
- * policy_open_writes() over a wide range of arguments, so that BPF and
- * the tracer agree, and ioctl over every command type.
+ * commands of the file-attribute types, and under --block-native the
+ * mmap, mprotect and pkey_mprotect calls that ask for PROT_EXEC. Then
+ * every syscall of sysent is checked against its class, each filter on
+ * its own against its part of the job, socket() against policy_socket()
+ * and open/openat against policy_open_writes() over a wide range of
+ * arguments, so that BPF and the tracer agree, ioctl over every command
+ * type, the protection argument of the mapping calls over every low
+ * byte and a sweep of the rest, and each guard's rules touch no other
+ * syscall.
  *
  * The rows use x86_64 numbers; on other arches the binary says so and
  * exits 77 (skipped).
@@ -107,39 +111,58 @@ fs_ioctl_cmd(uint64_t cmd)
 
 /* The policies of the rows. */
 enum pol {
-	P_NONE,	 /* no guard */
-	P_NET,	 /* --no-network */
-	P_SUB,	 /* --no-subprocess */
-	P_BOTH,	 /* both */
-	P_FS,	 /* --fs-readonly */
-	P_FS_LL, /* --fs-readonly, HERMETIC_TEST_LANDLOCK_ONLY */
-	P_ALL,	 /* --no-network --no-subprocess --fs-readonly */
+	P_NONE,	  /* no guard */
+	P_NET,	  /* --no-network */
+	P_SUB,	  /* --no-subprocess */
+	P_BOTH,	  /* both */
+	P_FS,	  /* --fs-readonly */
+	P_FS_LL,  /* --fs-readonly, HERMETIC_TEST_LANDLOCK_ONLY */
+	P_ALL,	  /* --no-network --no-subprocess --fs-readonly */
+	P_NATIVE, /* --block-native */
+	P_EVERY,  /* P_ALL and --block-native */
 	P_COUNT,
 };
 
 static const char *const pol_names[] = {
-    "none", "no-network",  "no-subprocess",
-    "both", "fs-readonly", "fs-readonly landlock-only",
-    "all",
+    "none", "no-network",   "no-subprocess",
+    "both", "fs-readonly",  "fs-readonly landlock-only",
+    "all",  "block-native", "all and block-native",
 };
 
 static bool
 pol_net(int p)
 {
-	return p == P_NET || p == P_BOTH || p == P_ALL;
+	return p == P_NET || p == P_BOTH || p == P_ALL || p == P_EVERY;
 }
 
 static bool
 pol_sub(int p)
 {
-	return p == P_SUB || p == P_BOTH || p == P_ALL;
+	return p == P_SUB || p == P_BOTH || p == P_ALL || p == P_EVERY;
 }
 
 /* --fs-readonly with the tracer looking (not Landlock alone) */
 static bool
 pol_fs(int p)
 {
-	return p == P_FS || p == P_ALL;
+	return p == P_FS || p == P_ALL || p == P_EVERY;
+}
+
+static bool
+pol_native(int p)
+{
+	return p == P_NATIVE || p == P_EVERY;
+}
+
+/* How many of the policies have --fs-readonly with the tracer looking. */
+static unsigned int
+n_fs_pols(void)
+{
+	unsigned int n = 0;
+
+	for (int p = 0; p < P_COUNT; p++)
+		n += pol_fs(p);
+	return n;
 }
 
 /* The two programs of each of the policies, built once per process:
@@ -165,6 +188,7 @@ build_progs(enum pol which, struct progs *out)
 	p.no_subprocess = pol_sub(which);
 	p.fs_readonly = pol_fs(which) || which == P_FS_LL;
 	p.fs_landlock_only = which == P_FS_LL;
+	p.block_native = pol_native(which);
 	rc = filter_build(&p, &f, &err);
 	ck_assert_msg(rc == 0, "filter_build(%s): %s", pol_names[which],
 		      err ? err : "");
@@ -301,14 +325,17 @@ struct row {
 
 #define PB(p) (1U << (p))
 #define ALL_POLS (PB(P_COUNT) - 1)
-#define NET_ON (PB(P_NET) | PB(P_BOTH) | PB(P_ALL))
+#define NET_ON (PB(P_NET) | PB(P_BOTH) | PB(P_ALL) | PB(P_EVERY))
 #define NET_OFF (ALL_POLS & ~NET_ON)
-#define SUB_ON (PB(P_SUB) | PB(P_BOTH) | PB(P_ALL))
+#define SUB_ON (PB(P_SUB) | PB(P_BOTH) | PB(P_ALL) | PB(P_EVERY))
 #define SUB_OFF (ALL_POLS & ~SUB_ON)
-#define FS_ON (PB(P_FS) | PB(P_ALL)) /* the tracer looks at the filesystem */
+/* the tracer looks at the filesystem */
+#define FS_ON (PB(P_FS) | PB(P_ALL) | PB(P_EVERY))
 #define FS_OFF (ALL_POLS & ~FS_ON)
 #define NET_OR_FS (NET_ON | FS_ON) /* bind: either guard looks */
 #define NEITHER (ALL_POLS & ~NET_OR_FS)
+#define NATIVE_ON (PB(P_NATIVE) | PB(P_EVERY))
+#define NATIVE_OFF (ALL_POLS & ~NATIVE_ON)
 #define X86 AUDIT_ARCH_X86_64
 
 /* clang-format off */
@@ -594,6 +621,63 @@ static const struct row rows[] = {
 	{ "ioctl 'f' as the size", ALL_POLS, X86, 16, { 3, 0x40665401, 0 }, ALLOW },
 	{ "ioctl 'f' in the fd and arg", ALL_POLS, X86, 16, { FS_IOC_SETFLAGS_, TCGETS_, FS_IOC_SETFLAGS_ }, ALLOW },
 
+	/* --block-native: a mapping asked to be executable goes to the
+	 * tracer, which looks at the file (mmap's descriptor, the mapping
+	 * under mprotect's address); only the low half of the protection
+	 * (the third argument of all three) holds PROT_EXEC */
+	{ "mmap file r-x", NATIVE_ON, X86, 9, { 0, 0x5000, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_FIXED | MAP_DENYWRITE, 3, 0x1000 }, TRACE_CHECK },
+	{ "mmap file r-x", NATIVE_OFF, X86, 9, { 0, 0x5000, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_FIXED | MAP_DENYWRITE, 3, 0x1000 }, ALLOW },
+	{ "mmap file --x", NATIVE_ON, X86, 9, { 0, 0x1000, PROT_EXEC, MAP_PRIVATE, 3, 0 }, TRACE_CHECK },
+	{ "mmap file --x", NATIVE_OFF, X86, 9, { 0, 0x1000, PROT_EXEC, MAP_PRIVATE, 3, 0 }, ALLOW },
+	{ "mmap file rwx shared", NATIVE_ON, X86, 9, { 0, 0x1000, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_SHARED, 3, 0 }, TRACE_CHECK },
+	{ "mmap file rwx shared", NATIVE_OFF, X86, 9, { 0, 0x1000, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_SHARED, 3, 0 }, ALLOW },
+	/* BPF does not look at the flags: anonymous executable memory
+	 * stops too, and the tracer lets it through */
+	{ "mmap anonymous rwx", NATIVE_ON, X86, 9, { 0, 0x1000, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, ~0ULL, 0 }, TRACE_CHECK },
+	{ "mmap anonymous rwx", NATIVE_OFF, X86, 9, { 0, 0x1000, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, ~0ULL, 0 }, ALLOW },
+	/* without PROT_EXEC nothing stops, files or not */
+	{ "mmap file r--", ALL_POLS, X86, 9, { 0, 0x5000, PROT_READ, MAP_PRIVATE | MAP_DENYWRITE, 3, 0 }, ALLOW },
+	{ "mmap anonymous rw-", ALL_POLS, X86, 9, { 0, 0x21000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, ~0ULL, 0 }, ALLOW },
+	{ "mmap file rw- shared", ALL_POLS, X86, 9, { 0, 0x1000, PROT_READ | PROT_WRITE, MAP_SHARED, 3, 0 }, ALLOW },
+	{ "mmap PROT_NONE", ALL_POLS, X86, 9, { 0, 0x200000, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, ~0ULL, 0 }, ALLOW },
+	/* PROT_EXEC's bit (4) elsewhere than the protection does not
+	 * count */
+	{ "mmap r--, the exec bit in the others", ALL_POLS, X86, 9, { 0x7ffc00000004ULL, 0x4004, PROT_READ, 0x4 | MAP_PRIVATE, 4, 0x4000 }, ALLOW },
+	{ "mprotect r--, the exec bit in the others", ALL_POLS, X86, 10, { 0x7ffc00000004ULL, 0x4004, PROT_READ, 4, 4, 4 }, ALLOW },
+	/* garbage in the upper half of the protection changes nothing */
+	{ "mmap r-x, upper half of prot", NATIVE_ON, X86, 9, { 0, 0x1000, UPPER | PROT_READ | PROT_EXEC, MAP_PRIVATE, 3, 0 }, TRACE_CHECK },
+	{ "mmap r-x, upper half of prot", NATIVE_OFF, X86, 9, { 0, 0x1000, UPPER | PROT_READ | PROT_EXEC, MAP_PRIVATE, 3, 0 }, ALLOW },
+	{ "mmap r--, upper half of prot", ALL_POLS, X86, 9, { 0, 0x1000, UPPER | PROT_READ, MAP_PRIVATE, 3, 0 }, ALLOW },
+	{ "mmap rw-, all of the upper half set", ALL_POLS, X86, 9, { 0, 0x1000, 0xffffffff00000000ULL | PROT_READ | PROT_WRITE, MAP_PRIVATE, 3, 0 }, ALLOW },
+	{ "mmap, PROT_EXEC only in the upper half", ALL_POLS, X86, 9, { 0, 0x1000, ((uint64_t)PROT_EXEC << 32) | PROT_READ, MAP_PRIVATE, 3, 0 }, ALLOW },
+	{ "mmap --x, all of the upper half set", NATIVE_ON, X86, 9, { 0, 0x1000, 0xffffffff00000000ULL | PROT_EXEC, MAP_PRIVATE, 3, 0 }, TRACE_CHECK },
+	{ "mmap --x, all of the upper half set", NATIVE_OFF, X86, 9, { 0, 0x1000, 0xffffffff00000000ULL | PROT_EXEC, MAP_PRIVATE, 3, 0 }, ALLOW },
+	{ "mmap, every bit of prot", NATIVE_ON, X86, 9, { 0, 0x1000, ~0ULL, MAP_PRIVATE, 3, 0 }, TRACE_CHECK },
+	{ "mmap, every bit of prot", NATIVE_OFF, X86, 9, { 0, 0x1000, ~0ULL, MAP_PRIVATE, 3, 0 }, ALLOW },
+	{ "mmap, every bit of prot but exec", ALL_POLS, X86, 9, { 0, 0x1000, ~(uint64_t)PROT_EXEC, MAP_PRIVATE, 3, 0 }, ALLOW },
+	/* mprotect and pkey_mprotect: the same */
+	{ "mprotect r-x", NATIVE_ON, X86, 10, { 0x7f0000000000ULL, 0x1000, PROT_READ | PROT_EXEC }, TRACE_CHECK },
+	{ "mprotect r-x", NATIVE_OFF, X86, 10, { 0x7f0000000000ULL, 0x1000, PROT_READ | PROT_EXEC }, ALLOW },
+	{ "mprotect r--", ALL_POLS, X86, 10, { 0x7f0000000000ULL, 0x1000, PROT_READ }, ALLOW },
+	{ "mprotect rw-", ALL_POLS, X86, 10, { 0x7f0000000000ULL, 0x1000, PROT_READ | PROT_WRITE }, ALLOW },
+	{ "mprotect ---", ALL_POLS, X86, 10, { 0x7f0000000000ULL, 0x1000, PROT_NONE }, ALLOW },
+	{ "mprotect r-x|PROT_GROWSDOWN", NATIVE_ON, X86, 10, { 0x7ffc00000000ULL, 0x1000, PROT_READ | PROT_EXEC | PROT_GROWSDOWN }, TRACE_CHECK },
+	{ "mprotect r-x|PROT_GROWSDOWN", NATIVE_OFF, X86, 10, { 0x7ffc00000000ULL, 0x1000, PROT_READ | PROT_EXEC | PROT_GROWSDOWN }, ALLOW },
+	{ "mprotect r-x, upper half of prot", NATIVE_ON, X86, 10, { 0x7f0000000000ULL, 0x1000, UPPER | PROT_READ | PROT_EXEC }, TRACE_CHECK },
+	{ "mprotect r-x, upper half of prot", NATIVE_OFF, X86, 10, { 0x7f0000000000ULL, 0x1000, UPPER | PROT_READ | PROT_EXEC }, ALLOW },
+	{ "mprotect rw-, upper half of prot", ALL_POLS, X86, 10, { 0x7f0000000000ULL, 0x1000, UPPER | PROT_READ | PROT_WRITE }, ALLOW },
+	{ "pkey_mprotect r-x", NATIVE_ON, X86, 329, { 0x7f0000000000ULL, 0x1000, PROT_READ | PROT_EXEC, 1 }, TRACE_CHECK },
+	{ "pkey_mprotect r-x", NATIVE_OFF, X86, 329, { 0x7f0000000000ULL, 0x1000, PROT_READ | PROT_EXEC, 1 }, ALLOW },
+	{ "pkey_mprotect rw-", ALL_POLS, X86, 329, { 0x7f0000000000ULL, 0x1000, PROT_READ | PROT_WRITE, 1 }, ALLOW },
+	{ "pkey_mprotect r--, the exec bit as the key", ALL_POLS, X86, 329, { 0x7f0000000000ULL, 0x1000, PROT_READ, PROT_EXEC }, ALLOW },
+	{ "pkey_mprotect r-x, upper half of prot", NATIVE_ON, X86, 329, { 0x7f0000000000ULL, 0x1000, UPPER | PROT_READ | PROT_EXEC, ~0ULL }, TRACE_CHECK },
+	{ "pkey_mprotect r-x, upper half of prot", NATIVE_OFF, X86, 329, { 0x7f0000000000ULL, 0x1000, UPPER | PROT_READ | PROT_EXEC, ~0ULL }, ALLOW },
+	{ "pkey_mprotect rw-, upper half of prot", ALL_POLS, X86, 329, { 0x7f0000000000ULL, 0x1000, UPPER | PROT_READ | PROT_WRITE, ~0ULL }, ALLOW },
+	/* the calls that keep a mapping's protection never stop */
+	{ "munmap", ALL_POLS, X86, 11, { 0x7f0000000000ULL, 0x1000, PROT_EXEC }, ALLOW },
+	{ "mremap", ALL_POLS, X86, 25, { 0x7f0000000000ULL, 0x1000, 0x2000, 1, 0 }, ALLOW },
+	{ "madvise", ALL_POLS, X86, 28, { 0x7f0000000000ULL, 0x1000, 4 }, ALLOW },
+
 	/* numbers hermetic does not know go to the tracer, which denies
 	 * them */
 	{ "nr 471", ALL_POLS, X86, 471, { 0 }, TRACE_CHECK },
@@ -691,6 +775,7 @@ START_TEST(test_sysent_classes)
 			bool net = pol_net(p);
 			bool sub = pol_sub(p);
 			bool fs = pol_fs(p);
+			bool native = pol_native(p);
 			uint64_t args[6] = {0};
 			uint32_t want, ret;
 			char got[32], wants[32];
@@ -761,6 +846,12 @@ START_TEST(test_sysent_classes)
 				args[1] = FS_IOC_SETFLAGS_;
 				want = fs ? TRACE_CHECK : ALLOW;
 				break;
+			case SC_MMAP:
+				/* the protection is the third argument of
+				 * mmap, mprotect and pkey_mprotect */
+				args[2] = PROT_READ | PROT_EXEC;
+				want = native ? TRACE_CHECK : ALLOW;
+				break;
 			default:
 				ck_abort_msg("%s: class %d", t[i].name, cls);
 			}
@@ -772,6 +863,18 @@ START_TEST(test_sysent_classes)
 				 t[i].name, t[i].nr, pol_names[p],
 				 action_name(ret, got, sizeof(got)),
 				 action_name(want, wants, sizeof(wants)));
+			if (cls == SC_MMAP) {
+				/* and a mapping that is not executable never
+				 * stops */
+				args[2] = PROT_READ | PROT_WRITE;
+				ret = run((enum pol)p, AUDIT_ARCH_X86_64,
+					  (int)t[i].nr, args);
+				HM_CHECK(ret == ALLOW,
+					 "%s PROT_READ|PROT_WRITE under %s: "
+					 "got %s",
+					 t[i].name, pol_names[p],
+					 action_name(ret, got, sizeof(got)));
+			}
 			if (cls != SC_IOCTL)
 				continue;
 			/* and a terminal's command never stops */
@@ -1113,7 +1216,7 @@ START_TEST(test_open_agrees_with_policy)
 	}
 	/* the sweep saw both outcomes under --fs-readonly */
 	ck_assert_uint_gt(fs_traced, 0);
-	ck_assert_uint_lt(fs_traced, checked / P_COUNT * 2);
+	ck_assert_uint_lt(fs_traced, checked / P_COUNT * n_fs_pols());
 }
 END_TEST
 
@@ -1218,8 +1321,8 @@ START_TEST(test_ioctl_types)
 						checked++;
 						traced += ret == TRACE_CHECK;
 					}
-	/* 3 types of 256, under 2 policies of P_COUNT */
-	ck_assert_uint_eq(traced * 256 * P_COUNT, checked * 3 * 2);
+	/* 3 types of 256, under the n_fs_pols() policies of P_COUNT */
+	ck_assert_uint_eq(traced * 256 * P_COUNT, checked * 3 * n_fs_pols());
 }
 END_TEST
 
@@ -1303,6 +1406,150 @@ START_TEST(test_fs_rules_stay_in_their_lane)
 	ck_assert_uint_eq(seen_bind, HM_ARRAY_SIZE(argsets));
 	ck_assert_uint_eq(seen_ioctl_fs, 3);
 	ck_assert_uint_eq(seen_ioctl_other, HM_ARRAY_SIZE(argsets) - 3);
+}
+END_TEST
+
+/* ===== --block-native ===== */
+
+/* One mapping call "nr" with protection "prot" (any upper half) through
+ * the filters of "p": it stops exactly under --block-native and when the
+ * low half of the protection has PROT_EXEC, whatever the other arguments
+ * hold. Counts the stops. */
+static void
+mmap_agree(enum pol p, int nr, uint64_t prot, uint64_t others,
+	   unsigned long *checked, unsigned long *traced)
+{
+	uint64_t args[6] = {others, others, prot, others, others, others};
+	bool exec = ((uint32_t)prot & PROT_EXEC) != 0;
+	uint32_t ret = run(p, AUDIT_ARCH_X86_64, nr, args);
+	uint32_t want = pol_native(p) && exec ? TRACE_CHECK : ALLOW;
+
+	HM_CHECK(ret == want,
+		 "nr %d (prot %#llx, others %#llx) under %s: 0x%08x, "
+		 "want 0x%08x",
+		 nr, (unsigned long long)prot, (unsigned long long)others,
+		 pol_names[p], ret, want);
+	(*checked)++;
+	*traced += ret == TRACE_CHECK;
+}
+
+/* mmap, mprotect and pkey_mprotect over every low byte of the protection
+ * and a pseudo-random sweep of the low half, each with garbage in the
+ * upper half (which mmap ignores for PROT_EXEC and mprotect refuses) and
+ * in the other arguments: TRACE exactly for PROT_EXEC under
+ * --block-native, never under the other policies. */
+START_TEST(test_mmap_prot)
+{
+	static const uint64_t upper[] = {0, 1ULL << 32,
+					 (uint64_t)PROT_EXEC << 32, UPPER,
+					 0xffffffff00000000ULL};
+	static const uint64_t others[] = {0, PROT_EXEC, ~0ULL,
+					  0x7ffc00000004ULL};
+	static const char *const names[] = {"mmap", "mprotect",
+					    "pkey_mprotect"};
+	unsigned long checked = 0, traced = 0, native_traced = 0;
+
+	progs_setup();
+	for (size_t k = 0; k < HM_ARRAY_SIZE(names); k++) {
+		long nr = sysent_nr(names[k]);
+
+		ck_assert_msg(nr >= 0, "%s unknown", names[k]);
+		ck_assert_int_eq(sysent_class(nr), SC_MMAP);
+		for (int p = 0; p < P_COUNT; p++) {
+			unsigned long before = traced;
+			uint32_t x = 0x9e3779b9U;
+
+			for (size_t u = 0; u < HM_ARRAY_SIZE(upper); u++)
+				for (size_t o = 0; o < HM_ARRAY_SIZE(others);
+				     o++) {
+					for (uint32_t low = 0; low < 256; low++)
+						mmap_agree((enum pol)p, (int)nr,
+							   upper[u] | low,
+							   others[o], &checked,
+							   &traced);
+					for (int i = 0; i < 256; i++) {
+						x = x * 1664525U + 1013904223U;
+						mmap_agree((enum pol)p, (int)nr,
+							   upper[u] | x,
+							   others[o], &checked,
+							   &traced);
+					}
+				}
+			if (pol_native(p))
+				native_traced += traced - before;
+			else
+				ck_assert_msg(traced == before, "%s stopped %s",
+					      pol_names[p], names[k]);
+		}
+	}
+	/* half the low bytes have the bit: both outcomes were seen */
+	ck_assert_uint_gt(native_traced, 0);
+	ck_assert_uint_lt(native_traced, checked / P_COUNT * 2);
+}
+END_TEST
+
+/* The native-code rules touch nothing else: with --block-native every
+ * syscall gets what it gets without it (P_NATIVE as P_NONE, P_EVERY as
+ * P_ALL), except mmap, mprotect and pkey_mprotect with PROT_EXEC in the
+ * low half of their third argument, which are TRACE. */
+START_TEST(test_native_rules_stay_in_their_lane)
+{
+	static const uint64_t argsets[][6] = {
+	    {0},
+	    {0, 0x1000, PROT_READ | PROT_EXEC, MAP_PRIVATE, 3, 0},
+	    {0, 0x1000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	     ~0ULL, 0},
+	    {PROT_EXEC, PROT_EXEC, PROT_EXEC, PROT_EXEC, PROT_EXEC, PROT_EXEC},
+	    {PROT_EXEC, PROT_EXEC, PROT_READ, PROT_EXEC, PROT_EXEC, PROT_EXEC},
+	    {~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL},
+	    {UPPER, UPPER, UPPER, UPPER, UPPER, UPPER},
+	    {O_WRONLY | O_CREAT, O_WRONLY | O_CREAT, O_WRONLY | O_CREAT,
+	     O_WRONLY | O_CREAT, O_WRONLY | O_CREAT, O_WRONLY | O_CREAT},
+	    {AF_PACKET, SOCK_RAW, 0, 0, 0x1000, 16},
+	    {FORK_FLAGS, 0, PROT_EXEC, 0, 0, 0},
+	    {3, FS_IOC_SETFLAGS_, UPPER | PROT_EXEC, 0, 0, 0},
+	};
+	unsigned int seen_exec = 0, seen_plain = 0;
+
+	progs_setup();
+	for (int nr = -1; nr < 1024; nr++) {
+		bool mapping =
+		    sysent_name(nr) != NULL && sysent_class(nr) == SC_MMAP;
+
+		for (size_t k = 0; k < HM_ARRAY_SIZE(argsets); k++) {
+			const uint64_t *a = argsets[k];
+			uint32_t none = run(P_NONE, AUDIT_ARCH_X86_64, nr, a);
+			uint32_t all = run(P_ALL, AUDIT_ARCH_X86_64, nr, a);
+			uint32_t want_native = none, want_every = all;
+
+			if (mapping && ((uint32_t)a[2] & PROT_EXEC)) {
+				HM_CHECK(none == ALLOW && all == ALLOW,
+					 "nr %d, arguments %zu: not ALLOW "
+					 "without --block-native",
+					 nr, k);
+				want_native = TRACE_CHECK;
+				want_every = TRACE_CHECK;
+				seen_exec++;
+			} else if (mapping) {
+				seen_plain++;
+			}
+			HM_CHECK(run(P_NATIVE, AUDIT_ARCH_X86_64, nr, a) ==
+				     want_native,
+				 "nr %d, arguments %zu: block-native gives "
+				 "0x%08x, want 0x%08x (none: 0x%08x)",
+				 nr, k, run(P_NATIVE, AUDIT_ARCH_X86_64, nr, a),
+				 want_native, none);
+			HM_CHECK(run(P_EVERY, AUDIT_ARCH_X86_64, nr, a) ==
+				     want_every,
+				 "nr %d, arguments %zu: all and block-native "
+				 "gives 0x%08x, want 0x%08x (all: 0x%08x)",
+				 nr, k, run(P_EVERY, AUDIT_ARCH_X86_64, nr, a),
+				 want_every, all);
+		}
+	}
+	/* the three calls, with 5 argument sets of PROT_EXEC and 6 without */
+	ck_assert_uint_eq(seen_exec, 3 * 5);
+	ck_assert_uint_eq(seen_plain, 3 * 6);
 }
 END_TEST
 
@@ -1403,6 +1650,8 @@ filter_suite(void)
 	tcase_add_test(tc, test_fs_classes_by_policy);
 	tcase_add_test(tc, test_ioctl_types);
 	tcase_add_test(tc, test_fs_rules_stay_in_their_lane);
+	tcase_add_test(tc, test_mmap_prot);
+	tcase_add_test(tc, test_native_rules_stay_in_their_lane);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("simulator");

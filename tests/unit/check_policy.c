@@ -9,8 +9,10 @@
  * spawning and exec, the exec allow-list by file identity, changes to the
  * filesystem under --fs-readonly (open flags that write, paths below an
  * --allow-write directory, the character devices that may be opened for
- * writing, hermetic's own stdout and stderr), and what policy_build()
- * refuses.
+ * writing, hermetic's own stdout and stderr), the files that may be
+ * mapped executable under --block-native (the system's and the
+ * interpreter's lib directories, not site-packages, dist-packages or the
+ * ctypes and cffi back-ends), and what policy_build() refuses.
  */
 #include "config.h"
 
@@ -747,6 +749,7 @@ START_TEST(test_refuse_and_categories)
 	ck_assert_str_eq(category_name(CAT_SUBPROCESS), "subprocess");
 	ck_assert_str_eq(category_name(CAT_SANDBOX), "sandbox-escape");
 	ck_assert_str_eq(category_name(CAT_FILESYSTEM), "filesystem");
+	ck_assert_str_eq(category_name(CAT_NATIVE), "native-code");
 	ck_assert_str_eq(category_name(CAT_COUNT), "?");
 }
 END_TEST
@@ -759,7 +762,7 @@ START_TEST(test_build_copies)
 
 	o.no_network = o.allow_localhost = o.no_subprocess = true;
 	o.no_environment = o.trace = o.show_argv = o.allow_unix_all = true;
-	o.seal = true;
+	o.seal = o.block_native = true;
 	strlist_add(&o.allow_unix, "/run/x.sock");
 	strlist_add(&o.allow_unix, "@y");
 	strlist_add(&o.allow_exec, "git");
@@ -767,7 +770,7 @@ START_TEST(test_build_copies)
 	ck_assert_int_eq(policy_build(&p, &o, &err), 0);
 	ck_assert(p.no_network && p.allow_localhost && p.no_subprocess);
 	ck_assert(p.no_environment && p.trace && p.show_argv);
-	ck_assert(p.allow_unix_all);
+	ck_assert(p.allow_unix_all && p.block_native);
 	/* copies, not borrowed from the options */
 	options_free(&o);
 	ck_assert_uint_eq(p.n_allow_unix, 2);
@@ -780,7 +783,42 @@ START_TEST(test_build_copies)
 	ck_assert_uint_eq(p.n_exec_ids, 0);
 	policy_free(&p);
 	ck_assert_ptr_null(p.allow_unix);
-	ck_assert(!p.no_network);
+	ck_assert(!p.no_network && !p.block_native);
+}
+END_TEST
+
+/* --block-native builds (it was refused as "not supported yet" before),
+ * alone and with the other guards, and sets nothing else. */
+START_TEST(test_build_block_native)
+{
+	struct options o = {0};
+	struct policy p;
+	char *err = NULL;
+
+	o.block_native = true;
+	ck_assert_int_eq(policy_build(&p, &o, &err), 0);
+	ck_assert_ptr_null(err);
+	ck_assert(p.block_native);
+	ck_assert(!p.no_network && !p.no_subprocess && !p.fs_readonly);
+	ck_assert(!p.no_environment);
+	policy_free(&p);
+	ck_assert(!p.block_native);
+
+	o.no_network = o.no_subprocess = o.fs_readonly = true;
+	ck_assert_int_eq(policy_build(&p, &o, &err), 0);
+	ck_assert_ptr_null(err);
+	ck_assert(p.block_native && p.no_network && p.no_subprocess &&
+		  p.fs_readonly);
+	policy_free(&p);
+	options_free(&o);
+
+	/* and stays off unless asked for */
+	memset(&o, 0, sizeof(o));
+	o.no_network = true;
+	ck_assert_int_eq(policy_build(&p, &o, &err), 0);
+	ck_assert(!p.block_native);
+	policy_free(&p);
+	options_free(&o);
 }
 END_TEST
 
@@ -808,7 +846,6 @@ START_TEST(test_build_refusals)
 	     "--allow-write needs --fs-readonly: without it "
 	     "every path may be written",
 	     NULL},
-	    {"block-native", "not supported yet: --block-native", NULL},
 	    {"deny-import", "not supported yet: --deny-import", NULL},
 	    {"allow-domain", "not supported yet: --allow-domain", NULL},
 	};
@@ -830,8 +867,6 @@ START_TEST(test_build_refusals)
 				strlist_add(&o.allow_write, "/srv/out");
 		} else if (strcmp(cases[i].what, "allow-write") == 0)
 			strlist_add(&o.allow_write, "/tmp");
-		else if (strcmp(cases[i].what, "block-native") == 0)
-			o.block_native = true;
 		else if (strcmp(cases[i].what, "deny-import") == 0)
 			strlist_add(&o.deny_import, "ctypes");
 		else
@@ -854,6 +889,7 @@ START_TEST(test_build_refusals)
 		ck_assert_ptr_null(p.allow_exec);
 		ck_assert_ptr_null(p.allow_write);
 		ck_assert(!p.fs_readonly);
+		ck_assert(!p.block_native);
 		free(err);
 		options_free(&o);
 	}
@@ -1228,6 +1264,160 @@ START_TEST(test_writable_device_paths)
 }
 END_TEST
 
+/* clang-format off */
+static const struct native_row {
+	const char *real;	/* the resolved file being mapped */
+	const char *prefix;	/* the interpreter's installation prefix */
+	char want;		/* 'A' allowed, 'D' denied (block-native) */
+} native_rows[] = {
+	/* the system's library directories, whatever the prefix */
+	{ "/lib/x86_64-linux-gnu/libc.so.6",		NULL,		'A' },
+	{ "/lib64/ld-linux-x86-64.so.2",		NULL,		'A' },
+	{ "/usr/lib/x86_64-linux-gnu/libssl.so.3",	NULL,		'A' },
+	{ "/usr/lib64/libcrypto.so.3",			"/opt/py",	'A' },
+	{ "/usr/lib/x86_64-linux-gnu/libffi.so.8",	"/usr",		'A' },
+	{ "/usr/lib/python3.11/lib-dynload/_hashlib.cpython-311-x86_64-linux-gnu.so", "/usr", 'A' },
+	{ "/usr/lib/python3.11/lib-dynload/_json.cpython-311-x86_64-linux-gnu.so", NULL, 'A' },
+	{ "/usr/lib/python3.11/lib-dynload/_decimal.cpython-311-x86_64-linux-gnu.so", "/opt/other", 'A' },
+	/* names that only share a prefix with them, and elsewhere */
+	{ "/usr/libexec/foo.so",			"/usr",		'D' },
+	{ "/usr/lib64x/foo.so",				NULL,		'D' },
+	{ "/usr/libx/foo.so",				NULL,		'D' },
+	{ "/libx/foo.so",				NULL,		'D' },
+	{ "/lib32x/foo.so",				NULL,		'D' },
+	{ "/usr/local/lib/libfoo.so",			NULL,		'D' },
+	{ "/usr/local/lib/libfoo.so",			"/usr",		'D' },
+	{ "/opt/lib/libfoo.so",				NULL,		'D' },
+	{ "/tmp/x.so",					NULL,		'D' },
+	{ "/tmp/usr/lib/x.so",				"/usr",		'D' },
+	{ "/home/u/app/ext.cpython-311-x86_64-linux-gnu.so", "/usr",	'D' },
+	{ "/dev/shm/x.so",				NULL,		'D' },
+	{ "/memfd:payload (deleted)",			"/usr",		'D' },
+	/* the interpreter's own lib and lib64 */
+	{ "/root/.pyenv/versions/3.12.1/lib/python3.12/lib-dynload/_json.cpython-312-x86_64-linux-gnu.so", "/root/.pyenv/versions/3.12.1", 'A' },
+	{ "/root/.pyenv/versions/3.12.1/lib/libpython3.12.so.1.0", "/root/.pyenv/versions/3.12.1", 'A' },
+	{ "/opt/py/lib64/libpython3.12.so",		"/opt/py",	'A' },
+	{ "/usr/local/lib/python3.12/lib-dynload/array.cpython-312-x86_64-linux-gnu.so", "/usr/local", 'A' },
+	/* not another interpreter's, nor without a prefix */
+	{ "/root/.pyenv/versions/3.12.1/lib/python3.12/lib-dynload/_json.cpython-312-x86_64-linux-gnu.so", "/root/.pyenv/versions/3.11.7", 'D' },
+	{ "/root/.pyenv/versions/3.12.1/lib/python3.12/lib-dynload/_json.cpython-312-x86_64-linux-gnu.so", NULL, 'D' },
+	{ "/root/.pyenv/versions/3.12.1/lib/python3.12/lib-dynload/_json.cpython-312-x86_64-linux-gnu.so", "/root/.pyenv/versions", 'D' },
+	/* nor the prefix's other directories, or a sibling sharing a name */
+	{ "/opt/py/libexec/x.so",			"/opt/py",	'D' },
+	{ "/opt/py/bin/x.so",				"/opt/py",	'D' },
+	{ "/opt/py/libx/x.so",				"/opt/py",	'D' },
+	{ "/opt/py/x.so",				"/opt/py",	'D' },
+	{ "/opt/pyx/lib/x.so",				"/opt/py",	'D' },
+	{ "/opt/py/lib/x.so",				"/opt/p",	'D' },
+	/* prefix "/" (an interpreter in /bin): /lib and /lib64, not all */
+	{ "/lib/x86_64-linux-gnu/libm.so.6",		"/",		'A' },
+	{ "/lib64/x.so",				"/",		'A' },
+	{ "/tmp/x.so",					"/",		'D' },
+	{ "/opt/x.so",					"/",		'D' },
+	{ "/usr/local/lib/x.so",			"/",		'D' },
+	{ "/x.so",					"/",		'D' },
+	/* prefix "/usr": /usr/lib and /usr/lib64, not /usr/local/lib */
+	{ "/usr/lib/python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so", "/usr", 'A' },
+	{ "/usr/lib64/x.so",				"/usr",		'A' },
+	{ "/usr/bin/x.so",				"/usr",		'D' },
+	{ "/usr/share/x.so",				"/usr",		'D' },
+	/* a prefix that is not absolute counts for nothing */
+	{ "/opt/py/lib/x.so",				"opt/py",	'D' },
+	{ "/opt/py/lib/x.so",				"",		'D' },
+	{ "/lib/x86_64-linux-gnu/libc.so.6",		"",		'A' },
+	{ "/lib/x86_64-linux-gnu/libc.so.6",		"relative",	'A' },
+	/* site-packages and dist-packages, even below allowed
+	 * directories */
+	{ "/usr/lib/python3/dist-packages/yaml/_yaml.cpython-311-x86_64-linux-gnu.so", "/usr", 'D' },
+	{ "/usr/lib/python3.11/site-packages/numpy/core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so", "/usr", 'D' },
+	{ "/usr/lib64/python3.11/site-packages/x.so",	"/usr",		'D' },
+	{ "/lib/python3/dist-packages/x.so",		NULL,		'D' },
+	{ "/usr/local/lib/python3.11/dist-packages/x.so", "/usr/local",	'D' },
+	{ "/root/.pyenv/versions/3.12.1/lib/python3.12/site-packages/markupsafe/_speedups.cpython-312-x86_64-linux-gnu.so", "/root/.pyenv/versions/3.12.1", 'D' },
+	{ "/home/u/venv/lib/python3.12/site-packages/x.so", "/home/u/venv", 'D' },
+	{ "/usr/lib/site-packages/x.so",		"/usr",		'D' },
+	{ "/usr/lib/dist-packages/x.so",		"/usr",		'D' },
+	/* a directory whose name only holds the word is none of them */
+	{ "/usr/lib/my-site-packages/x.so",		"/usr",		'A' },
+	{ "/usr/lib/site-packages.old/x.so",		"/usr",		'A' },
+	{ "/usr/lib/x86_64-linux-gnu/dist-packages-x.so", "/usr",	'A' },
+	/* the ctypes and cffi back-ends, wherever they are */
+	{ "/usr/lib/python3.11/lib-dynload/_ctypes.cpython-311-x86_64-linux-gnu.so", "/usr", 'D' },
+	{ "/usr/lib/python3.11/lib-dynload/_ctypes.cpython-311-x86_64-linux-gnu.so", NULL, 'D' },
+	{ "/root/.pyenv/versions/3.12.1/lib/python3.12/lib-dynload/_ctypes.cpython-312-x86_64-linux-gnu.so", "/root/.pyenv/versions/3.12.1", 'D' },
+	{ "/usr/lib/python3.11/lib-dynload/_cffi_backend.cpython-311-x86_64-linux-gnu.so", "/usr", 'D' },
+	{ "/root/.pyenv/versions/3.12.1/lib/python3.12/lib-dynload/_cffi_backend.cpython-312-x86_64-linux-gnu.so", "/root/.pyenv/versions/3.12.1", 'D' },
+	{ "/usr/lib/python3/dist-packages/_cffi_backend.cpython-311-x86_64-linux-gnu.so", "/usr", 'D' },
+	{ "/usr/lib/x86_64-linux-gnu/_ctypes.so",	"/usr",		'D' },
+	{ "/lib/_ctypes.abi3.so",			NULL,		'D' },
+	{ "/usr/lib/_ctypes",				"/usr",		'D' },
+	{ "/usr/lib/_cffi_backend",			"/usr",		'D' },
+	{ "/usr/lib/_cffi_backend.so",			"/usr",		'D' },
+	{ "/tmp/_ctypes.cpython-311-x86_64-linux-gnu.so", "/usr",	'D' },
+	/* only those basenames: "_ctypes" or "_cffi_backend" followed by
+	 * '.' or the end. _ctypes_test (the test helper of ctypes, which
+	 * calls nothing without _ctypes) and other near names pass */
+	{ "/usr/lib/python3.11/lib-dynload/_ctypes_test.cpython-311-x86_64-linux-gnu.so", "/usr", 'A' },
+	{ "/root/.pyenv/versions/3.12.1/lib/python3.12/lib-dynload/_ctypes_test.cpython-312-x86_64-linux-gnu.so", "/root/.pyenv/versions/3.12.1", 'A' },
+	{ "/usr/lib/_ctypesx.so",			"/usr",		'A' },
+	{ "/usr/lib/x_ctypes.so",			"/usr",		'A' },
+	{ "/usr/lib/_CTYPES.so",			"/usr",		'A' },
+	{ "/usr/lib/_cffi_backend_extra.so",		"/usr",		'A' },
+	{ "/usr/lib/_cffi.so",				"/usr",		'A' },
+	{ "/usr/lib/_ctypes.d/libx.so",			"/usr",		'A' },
+	/* not resolved, or not absolute */
+	{ NULL,						"/usr",		'D' },
+	{ NULL,						NULL,		'D' },
+	{ "",						"/usr",		'D' },
+	{ "lib/x.so",					"/usr",		'D' },
+	{ "usr/lib/x86_64-linux-gnu/libc.so.6",		NULL,		'D' },
+	{ "./x.so",					"/usr",		'D' },
+	{ "x.so",					"/",		'D' },
+};
+/* clang-format on */
+
+/* policy_native() for a row, with and without --block-native. */
+START_TEST(test_native_table)
+{
+	const struct native_row *r = &native_rows[_i];
+	struct policy p;
+	struct decision d;
+	char what[512];
+
+	snprintf(what, sizeof(what), "'%s' (prefix '%s')",
+		 r->real ? r->real : "(null)",
+		 r->prefix ? r->prefix : "(null)");
+	memset(&p, 0, sizeof(p));
+	p.block_native = true;
+	d = policy_native(&p, r->real, r->prefix);
+	ck_assert_msg(d.cat == CAT_NATIVE, "%s: category %d", what, d.cat);
+	if (r->want == 'A') {
+		ck_assert_msg(d.verdict == V_ALLOW, "%s: denied (%s)", what,
+			      d.reason ? d.reason : "no reason");
+		ck_assert_msg(d.reason == NULL, "%s: allowed with reason %s",
+			      what, d.reason);
+	} else {
+		ck_assert_msg(r->want == 'D', "bad expectation %c", r->want);
+		ck_assert_msg(d.verdict == V_DENY, "%s: allowed", what);
+		ck_assert_ptr_nonnull(d.reason);
+		ck_assert_str_eq(d.reason, "block-native");
+	}
+
+	/* without the guard every file may be mapped, even unresolved */
+	p.block_native = false;
+	d = policy_native(&p, r->real, r->prefix);
+	ck_assert_msg(d.verdict == V_ALLOW, "%s: denied without the guard",
+		      what);
+	ck_assert_msg(d.reason == NULL, "%s: reason %s without the guard", what,
+		      d.reason);
+
+	/* nor do the other guards turn it on */
+	p.no_network = p.no_subprocess = p.fs_readonly = true;
+	ck_assert_int_eq(policy_native(&p, r->real, r->prefix).verdict,
+			 V_ALLOW);
+}
+END_TEST
+
 static Suite *
 policy_suite(void)
 {
@@ -1267,6 +1457,12 @@ policy_suite(void)
 	tcase_add_test(tc, test_build_copies);
 	tcase_add_test(tc, test_build_refusals);
 	tcase_add_test(tc, test_build_fs_readonly);
+	tcase_add_test(tc, test_build_block_native);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("native");
+	tcase_add_loop_test(tc, test_native_table, 0,
+			    HM_ARRAY_SIZE(native_rows));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("filesystem");

@@ -5,8 +5,9 @@
  * Unit tests of profiles (profile.c): the line syntax and its error
  * messages, lookup by name through HERMETIC_PROFILE_PATH and by path,
  * loading, listing and showing, and every profile shipped in profiles/
- * (each parses; all but block-native, for a guard this version lacks,
- * then build a policy, fs-readonly's with the filesystem guard on).
+ * (each parses and builds a policy, fs-readonly's with the filesystem
+ * guard on, block-native's with the native-code guard on and nothing
+ * else).
  */
 #include "config.h"
 
@@ -388,12 +389,8 @@ START_TEST(test_shipped_profiles)
 		const char *name;
 		const char *refusal; /* policy_build() message, or NULL */
 	} known[] = {
-	    {"block-all", NULL},
-	    {"net-hermetic", NULL},
-	    {"exec-deny", NULL},
-	    {"pytest", NULL},
-	    {"fs-readonly", NULL},
-	    {"block-native", "not supported yet: --block-native"},
+	    {"block-all", NULL}, {"net-hermetic", NULL}, {"exec-deny", NULL},
+	    {"pytest", NULL},	 {"fs-readonly", NULL},	 {"block-native", NULL},
 	};
 	char *top = hm_top_srcdir(__FILE__), *dir = hm_path(top, "profiles");
 	bool seen[HM_ARRAY_SIZE(known)] = {false};
@@ -408,6 +405,7 @@ START_TEST(test_shipped_profiles)
 		struct policy p;
 		char *err = NULL, *path, *name;
 		const char *refusal = NULL;
+		bool known_name = false;
 		int rc;
 
 		if (n <= 8 || strcmp(de->d_name + n - 8, ".profile") != 0)
@@ -420,6 +418,7 @@ START_TEST(test_shipped_profiles)
 		for (size_t i = 0; i < HM_ARRAY_SIZE(known); i++)
 			if (strcmp(known[i].name, name) == 0) {
 				seen[i] = true;
+				known_name = true;
 				refusal = known[i].refusal;
 			}
 		rc = policy_build(&p, &o, &err);
@@ -435,7 +434,18 @@ START_TEST(test_shipped_profiles)
 				ck_assert(!p.fs_landlock_only);
 				ck_assert_uint_eq(p.n_allow_write, 0);
 			}
+			/* only block-native of the shipped ones blocks
+			 * native code, and it does nothing else */
+			if (strcmp(name, "block-native") == 0) {
+				ck_assert(p.block_native);
+				ck_assert(!p.no_network && !p.no_subprocess);
+				ck_assert(!p.fs_readonly && !p.no_environment);
+			} else if (known_name) {
+				ck_assert_msg(!p.block_native,
+					      "%s: block-native on", name);
+			}
 			policy_free(&p);
+			ck_assert(!p.block_native);
 		}
 		options_free(&o);
 		free(path);
@@ -493,6 +503,7 @@ START_TEST(test_shipped_profile_contents)
 	path = hm_path(dir, "block-native.profile");
 	ck_assert_int_eq(profile_load(&o, path, &err), 0);
 	ck_assert(o.block_native);
+	ck_assert(!o.no_network && !o.no_subprocess && !o.fs_readonly);
 	options_free(&o);
 	free(path);
 	free(dir);

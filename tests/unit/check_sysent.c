@@ -5,9 +5,9 @@
  * Unit tests of the native syscall table (sysent.c): sorted by number,
  * names unique, number and name lookups that round-trip, the classes of
  * the syscalls the filter and the tracer treat specially (the guards of
- * the network, of processes and of the filesystem, checked against a
- * list made from the kernel's syscalls, not from sysent.c), and unknown
- * numbers.
+ * the network, of processes, of the filesystem and of native code,
+ * checked against a list made from the kernel's syscalls, not from
+ * sysent.c), and unknown numbers.
  */
 #include "config.h"
 
@@ -100,6 +100,12 @@ END_TEST
  * file through a descriptor that may have been opened read-only. bind
  * stays SC_BIND, which --fs-readonly looks at as well (a unix socket bound
  * to a path is a new file).
+ *
+ * SC_MMAP are the calls that can make a mapping executable, the one way
+ * native code from a file gets to run in the process (--block-native):
+ * mmap, and mprotect and pkey_mprotect, which take the same protection
+ * bits. The calls that keep a mapping's protection (munmap, mremap,
+ * madvise, msync, mlock, remap_file_pages) stay SC_PLAIN.
  */
 /* clang-format off */
 static const struct {
@@ -109,7 +115,6 @@ static const struct {
 } classes[] = {
 	{ "read",		SC_PLAIN, false },
 	{ "write",		SC_PLAIN, false },
-	{ "mmap",		SC_PLAIN, false },
 	{ "getpid",		SC_PLAIN, false },
 	{ "socket",		SC_SOCKET, false },
 	{ "connect",		SC_CONNECT, false },
@@ -141,6 +146,20 @@ static const struct {
 
 	/* a look at the command under --fs-readonly */
 	{ "ioctl",		SC_IOCTL, false },
+
+	/* executable mappings: a look under --block-native */
+	{ "mmap",		SC_MMAP, false },
+	{ "mprotect",		SC_MMAP, false },
+	{ "pkey_mprotect",	SC_MMAP, false },
+	/* they keep the protection a mapping has */
+	{ "munmap",		SC_PLAIN, false },
+	{ "mremap",		SC_PLAIN, false },
+	{ "madvise",		SC_PLAIN, false },
+	{ "msync",		SC_PLAIN, false },
+	{ "mlock",		SC_PLAIN, false },
+	{ "remap_file_pages",	SC_PLAIN, false },
+	{ "pkey_alloc",		SC_PLAIN, false },
+	{ "memfd_create",	SC_PLAIN, false },
 
 	/* opens: a look when the flags may write */
 	{ "open",		SC_OPEN, true },
@@ -306,8 +325,9 @@ START_TEST(test_only_listed_names_are_classed)
 			      t[i].name, cls);
 	}
 	/* 27 guards of the network, processes and sandbox (and fork, vfork
-	 * on x86_64), 57 of the filesystem (15 of them x86_64 only), ioctl */
-	ck_assert_uint_ge(special, 70);
+	 * on x86_64), 57 of the filesystem (15 of them x86_64 only), ioctl,
+	 * 3 of native code */
+	ck_assert_uint_ge(special, 73);
 }
 END_TEST
 
@@ -340,6 +360,14 @@ START_TEST(test_x86_64_numbers)
 	ck_assert_int_eq(sysent_class(4), SC_PLAIN);	 /* stat */
 	ck_assert_int_eq(sysent_class(16), SC_IOCTL);	 /* ioctl */
 	ck_assert_int_eq(sysent_class(49), SC_BIND);	 /* bind */
+	ck_assert_int_eq(sysent_nr("mmap"), 9);
+	ck_assert_int_eq(sysent_nr("mprotect"), 10);
+	ck_assert_int_eq(sysent_nr("pkey_mprotect"), 329);
+	ck_assert_int_eq(sysent_class(9), SC_MMAP);   /* mmap */
+	ck_assert_int_eq(sysent_class(10), SC_MMAP);  /* mprotect */
+	ck_assert_int_eq(sysent_class(329), SC_MMAP); /* pkey_mprotect */
+	ck_assert_int_eq(sysent_class(11), SC_PLAIN); /* munmap */
+	ck_assert_int_eq(sysent_class(25), SC_PLAIN); /* mremap */
 	/* the x32-only numbers 512..547 are not native x86_64 calls */
 	for (long nr = 512; nr <= 547; nr++)
 		ck_assert_ptr_null(sysent_name(nr));
@@ -361,6 +389,9 @@ START_TEST(test_aarch64_numbers)
 	ck_assert_int_eq(sysent_class(40), SC_FSMOUNT); /* mount */
 	ck_assert_int_eq(sysent_class(29), SC_IOCTL);	/* ioctl */
 	ck_assert_int_eq(sysent_class(200), SC_BIND);	/* bind */
+	ck_assert_int_eq(sysent_class(222), SC_MMAP);	/* mmap */
+	ck_assert_int_eq(sysent_class(226), SC_MMAP);	/* mprotect */
+	ck_assert_int_eq(sysent_class(288), SC_MMAP);	/* pkey_mprotect */
 }
 END_TEST
 #endif

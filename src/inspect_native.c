@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * Native code under --block-native: an armed process mapping a file
+ * executable (mmap with PROT_EXEC, or mprotect/pkey_mprotect adding it to
+ * a file mapping). Loading an extension module or a shared library always
+ * goes through such a mapping, whatever opened the file, so this is where
+ * it is decided, by the file's resolved path (policy_native()). Anonymous
+ * executable memory (JITs, libffi trampolines) is not a file and is not
+ * looked at.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "decode/decode.h"
+#include "tracer_int.h"
+
+/* The installation prefix of the program "pid" runs: the directory above
+ * the one holding its executable (/usr for /usr/bin/python3). */
+static void
+prefix_of(pid_t pid, char *out, size_t size)
+{
+	char link[64];
+	ssize_t n;
+	char *slash;
+
+	snprintf(link, sizeof(link), "/proc/%d/exe", (int)pid);
+	n = readlink(link, out, size - 1);
+	out[n > 0 ? n : 0] = '\0';
+	for (int i = 0; i < 2; i++) {
+		slash = strrchr(out, '/');
+		if (!slash) {
+			out[0] = '\0';
+			return;
+		}
+		*slash = '\0';
+	}
+	if (!out[0])
+		snprintf(out, size, "/");
+}
+
+/* The file mapped at "addr" in "pid", from /proc/PID/maps: 0 with "out"
+ * set, 1 for anonymous memory, -errno. */
+static int
+mapped_file(pid_t pid, uint64_t addr, char *out, size_t size)
+{
+	char path[64], line[PATH_MAX + 128];
+	FILE *f;
+	int rc = 1;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long s, e;
+		int n = 0;
+
+		if (sscanf(line, "%llx-%llx %*s %*s %*s %*s%n", &s, &e, &n) <
+			2 ||
+		    addr < s || addr >= e)
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		while (line[n] == ' ')
+			n++;
+		if (line[n] == '/') {
+			snprintf(out, size, "%s", line + n);
+			rc = 0;
+		}
+		break;
+	}
+	fclose(f);
+	return rc;
+}
+
+void
+inspect_native(struct tracer *tr, struct tracee *t, const char *name,
+	       const uint64_t *a, struct outcome *o)
+{
+	const struct policy *p = tr->policy;
+	char real[PATH_MAX + 64], prefix[PATH_MAX];
+	pid_t pid = t->proc ? t->proc->tgid : t->tid;
+	int rc;
+
+	o->d.verdict = V_ALLOW;
+	if (!p->block_native || !t->proc || !t->proc->armed ||
+	    !((uint32_t)a[2] & PROT_EXEC))
+		return;
+	if (strcmp(name, "mmap") == 0) {
+		if ((uint32_t)a[3] & MAP_ANONYMOUS)
+			return;
+		rc = decode_resolve(t->tid, (int)a[4], "", true, real,
+				    sizeof(real));
+		if (rc == -EBADF) {
+			outcome_deny_quietly(o, EBADF);
+			return;
+		}
+	} else {
+		rc = mapped_file(pid, a[0], real, sizeof(real));
+	}
+	if (rc == 1)
+		return; /* anonymous memory, a pipe: no file to load */
+	if (rc < 0) {
+		outcome_deny(o, CAT_NATIVE, "block-native");
+		snprintf(o->detail, sizeof(o->detail), "(mapping unreadable)");
+		return;
+	}
+	prefix_of(pid, prefix, sizeof(prefix));
+	outcome_apply(o, policy_native(p, real, prefix));
+	if (o->report)
+		snprintf(o->detail, sizeof(o->detail), "path=%s", real);
+}

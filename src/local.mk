@@ -13,6 +13,7 @@ libhermetic_a_SOURCES = \
 	src/decode/exec.c \
 	src/decode/net.c \
 	src/decode/path.c \
+	src/elfload.c src/elfload.h \
 	src/elfread.c src/elfread.h \
 	src/pyimage.c src/pyimage.h \
 	src/env.c src/env.h \

@@ -247,10 +247,13 @@ policy_native(const struct policy *p, const char *real, const char *prefix)
 		if (policy_path_below(real, system_dirs[i]))
 			d.verdict = V_ALLOW;
 	for (int i = 0; prefix && prefix[0] == '/' && i < 2; i++) {
-		snprintf(dir, sizeof(dir), "%s/%s",
-			 strcmp(prefix, "/") == 0 ? "" : prefix,
-			 i ? "lib64" : "lib");
-		if (policy_path_below(real, dir))
+		int n = snprintf(dir, sizeof(dir), "%s/%s",
+				 strcmp(prefix, "/") == 0 ? "" : prefix,
+				 i ? "lib64" : "lib");
+
+		/* a cut directory could be a prefix of anything */
+		if (n > 0 && (size_t)n < sizeof(dir) &&
+		    policy_path_below(real, dir))
 			d.verdict = V_ALLOW;
 	}
 	if (d.verdict == V_ALLOW)

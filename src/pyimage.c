@@ -12,9 +12,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 
+#include "elfload.h"
 #include "elfread.h"
 #include "pyimage.h"
 
@@ -113,9 +113,9 @@ static unsigned int cache_next;
 enum pyimage
 pyimage_scan_fd(int fd)
 {
+	struct elf_sparse sp;
 	struct stat st;
 	enum pyimage r;
-	void *map;
 
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
 		return PYIMAGE_UNKNOWN;
@@ -128,11 +128,13 @@ pyimage_scan_fd(int fd)
 	}
 	if (st.st_size == 0)
 		return PYIMAGE_NOT_ELF;
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	if (map == MAP_FAILED)
+	/* read, not mapped: a traced program could truncate the file while
+	 * it is scanned, and SIGBUS would take the supervisor down */
+	if (elfload_open(&sp, fd, (size_t)st.st_size) < 0)
 		return PYIMAGE_UNKNOWN;
-	r = pyimage_scan(map, (size_t)st.st_size);
-	munmap(map, (size_t)st.st_size);
+	elfload_sections(&sp, SHT_DYNAMIC);
+	r = pyimage_scan(sp.buf, sp.size);
+	elfload_close(&sp);
 
 	cache[cache_next].dev = st.st_dev;
 	cache[cache_next].ino = st.st_ino;

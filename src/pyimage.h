@@ -22,7 +22,7 @@ enum pyimage {
 /* Scan the "len" bytes of a whole file at "buf". */
 enum pyimage pyimage_scan(const void *buf, size_t len);
 
-/* Scan the file open at "fd" (mapped read-only for the scan); a file that
+/* Scan the file open at "fd" (its tables read with elfload.h); a file that
  * cannot be read is PYIMAGE_UNKNOWN. Results are cached by device, inode, size
  * and modification time. */
 enum pyimage pyimage_scan_fd(int fd);

@@ -16,10 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "elfload.h"
 #include "elfread.h"
 #include "log.h"
 #include "mem.h"
@@ -62,79 +62,13 @@ struct parsed {
 static struct parsed cache[MAX_OBJECTS];
 static unsigned int cache_next;
 
-/* A copy of the parts of a file the lookups read, at their offsets in a
- * zero-filled buffer of the file's size: reading (not mapping) the file
- * means a file truncated meanwhile gives zeros, not SIGBUS. */
-struct sparse {
-	int fd;
-	size_t size;
-	unsigned char *buf;
-	struct elf_file ef;
-};
-
-static void
-fill(struct sparse *sp, uint64_t off, uint64_t len)
-{
-	size_t done = 0;
-
-	if (off > sp->size || len > sp->size - off)
-		return;
-	while (done < len) {
-		ssize_t r = pread(sp->fd, sp->buf + off + done, len - done,
-				  (off_t)(off + done));
-
-		if (r <= 0)
-			return; /* zeros stay: the parse sees garbage */
-		done += (size_t)r;
-	}
-}
-
-/* Copy the sections of type "type" and the string tables they link to. */
-static void
-fill_sections(struct sparse *sp, Elf64_Word type)
-{
-	for (unsigned int i = 0; i < sp->ef.eh.e_shnum; i++) {
-		Elf64_Shdr sh, link;
-
-		if (!elfread_section(&sp->ef, i, &sh) || sh.sh_type != type)
-			continue;
-		fill(sp, sh.sh_offset, sh.sh_size);
-		if (elfread_section(&sp->ef, sh.sh_link, &link))
-			fill(sp, link.sh_offset, link.sh_size);
-	}
-}
-
-static bool
-sparse_open(struct sparse *sp, int fd, size_t size)
-{
-	Elf64_Shdr names;
-
-	sp->fd = fd;
-	sp->size = size;
-	sp->buf = mmap(NULL, size, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (sp->buf == MAP_FAILED)
-		return false;
-	fill(sp, 0, sizeof(Elf64_Ehdr));
-	if (elfread_open(&sp->ef, sp->buf, size) != 0)
-		return true; /* the caller sees it is not ELF */
-	fill(sp, sp->ef.eh.e_phoff,
-	     (uint64_t)sp->ef.eh.e_phnum * sizeof(Elf64_Phdr));
-	fill(sp, sp->ef.eh.e_shoff,
-	     (uint64_t)sp->ef.eh.e_shnum * sizeof(Elf64_Shdr));
-	if (elfread_section(&sp->ef, sp->ef.eh.e_shstrndx, &names))
-		fill(sp, names.sh_offset, names.sh_size);
-	fill_sections(sp, SHT_DYNSYM);
-	return true;
-}
-
 /* Look up the symbols of "want" only: .dynsym first; .symtab (read only
  * then) for what an interpreter must have, since a static build may
  * export nothing (Py_Version does not exist before 3.11, so asking
  * .symtab for everything missing would read libpython's large table for
  * nothing). */
 static void
-lookup(struct sparse *sp, unsigned int want, uint64_t *sym)
+lookup(struct elf_sparse *sp, unsigned int want, uint64_t *sym)
 {
 	const char *names[NSYMS];
 	uint64_t values[NSYMS];
@@ -150,7 +84,7 @@ lookup(struct sparse *sp, unsigned int want, uint64_t *sym)
 	memset(values, 0, sizeof(values));
 	elfread_symbols_in(&sp->ef, SHT_DYNSYM, names, values, n);
 	if (!values[0]) {
-		fill_sections(sp, SHT_SYMTAB);
+		elfload_sections(sp, SHT_SYMTAB);
 		elfread_symbols_in(&sp->ef, SHT_SYMTAB, names, values, n);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -162,7 +96,7 @@ lookup(struct sparse *sp, unsigned int want, uint64_t *sym)
 static void
 parse_file(int fd, const struct stat *st, unsigned int want, struct parsed *out)
 {
-	struct sparse sp;
+	struct elf_sparse sp;
 	uint64_t size;
 
 	memset(out, 0, sizeof(*out));
@@ -171,7 +105,7 @@ parse_file(int fd, const struct stat *st, unsigned int want, struct parsed *out)
 	out->mtime = st->st_mtim;
 	out->want = want;
 	if (st->st_size <= 0 || (uint64_t)st->st_size > MAX_FILE ||
-	    !sparse_open(&sp, fd, (size_t)st->st_size))
+	    elfload_open(&sp, fd, (size_t)st->st_size) < 0)
 		return;
 	if (elfread_open(&sp.ef, sp.buf, sp.size) == 0 &&
 	    elfread_first_load(&sp.ef, &out->first_load)) {
@@ -182,7 +116,7 @@ parse_file(int fd, const struct stat *st, unsigned int want, struct parsed *out)
 					     &out->section, &size))
 			out->section = 0;
 	}
-	munmap(sp.buf, sp.size);
+	elfload_close(&sp);
 }
 
 /* Parse "path" as seen by "pid" for the symbols "want"; NULL when it

@@ -7,8 +7,9 @@
 # of tests/e2e/py-lib.inc.
 
 NATIVE_E2E_TESTS = \
-	tests/e2e/native-block.sh
+	tests/e2e/native-block.sh \
+	tests/e2e/native-ffi-copy.sh
 
 TESTS += $(NATIVE_E2E_TESTS)
 
-EXTRA_DIST += $(NATIVE_E2E_TESTS)
+EXTRA_DIST += $(NATIVE_E2E_TESTS) tests/e2e/py/native_load.py

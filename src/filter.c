@@ -272,7 +272,10 @@ add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 				   SECCOMP_FILTER_FLAG_NEW_LISTENER));
 		break;
 	case SC_OPEN:
-		if (p->fs_readonly && !p->fs_landlock_only)
+		/* --deny-import needs every open, reads too */
+		if (p->n_deny_import)
+			rule(b, TRACE_CHECK, 0, NULL);
+		else if (p->fs_readonly && !p->fs_landlock_only)
 			add_open(b);
 		break;
 	case SC_FS:

@@ -103,12 +103,18 @@ kernel_error(int err)
 	       err == EBADF;
 }
 
-/* Check path argument "pa"; returns false when the call is denied. */
-static bool
-check_path(const struct policy *p, struct tracee *t, const struct fsop_path *pa,
-	   const uint64_t *a, bool is_open, struct outcome *o)
+/*
+ * Read path argument "pa" and resolve it as the kernel would into "real".
+ * Returns 1 when it names no file of a filesystem (a pipe), 0 with "real"
+ * set, or -1 with "o" denying the call ("cat"/"reason" when the path
+ * cannot be resolved and the kernel would not fail it either).
+ */
+static int
+resolve_arg(struct tracee *t, const struct fsop_path *pa, const uint64_t *a,
+	    bool is_open, char *real, size_t size, enum category cat,
+	    const char *reason, struct outcome *o)
 {
-	char given[PATH_MAX], real[PATH_MAX + 64];
+	char given[PATH_MAX];
 	int dirfd = pa->dirfd >= 0 ? (int)a[pa->dirfd] : AT_FDCWD;
 	uint64_t addr = a[pa->path];
 	long n;
@@ -121,28 +127,63 @@ check_path(const struct policy *p, struct tracee *t, const struct fsop_path *pa,
 		if (n < 0) {
 			outcome_deny_quietly(
 			    o, n == -ENAMETOOLONG ? ENAMETOOLONG : EFAULT);
-			return false;
+			return -1;
 		}
 		if (n == 0 && !pa->empty_ok) {
 			outcome_deny_quietly(o, ENOENT);
-			return false;
+			return -1;
 		}
 	}
 	rc = decode_resolve(t->tid, dirfd, given, follows(pa, a, is_open), real,
-			    sizeof(real));
+			    size);
 	if (rc == 1)
-		return true; /* a pipe or a socket: not the filesystem */
+		return 1; /* a pipe or a socket: not the filesystem */
 	if (rc < 0) {
 		if (kernel_error(-rc)) {
 			outcome_deny_quietly(o, -rc);
-			return false;
+			return -1;
 		}
 		/* where it leads is unknown: no rule can match it */
-		outcome_deny(o, CAT_FILESYSTEM, "fs-readonly");
+		outcome_deny(o, cat, reason);
 		snprintf(o->detail, sizeof(o->detail), "path=%s", given);
-		return false;
+		return -1;
 	}
+	return 0;
+}
+
+/* Check path argument "pa"; returns false when the call is denied. */
+static bool
+check_path(const struct policy *p, struct tracee *t, const struct fsop_path *pa,
+	   const uint64_t *a, bool is_open, struct outcome *o)
+{
+	char real[PATH_MAX + 64];
+	int rc = resolve_arg(t, pa, a, is_open, real, sizeof(real),
+			     CAT_FILESYSTEM, "fs-readonly", o);
+
+	if (rc != 0)
+		return rc > 0;
 	return judge(p, real, is_open, o);
+}
+
+/* --deny-import: an open of a file that importing a denied module would
+ * read. Returns false when the call is denied. */
+static bool
+check_import(const struct policy *p, struct tracee *t,
+	     const struct fsop_path *pa, const uint64_t *a, struct outcome *o)
+{
+	char real[PATH_MAX + 64];
+	int rc = resolve_arg(t, pa, a, true, real, sizeof(real), CAT_IMPORT,
+			     "deny-import", o);
+	struct decision d;
+
+	if (rc != 0)
+		return rc > 0;
+	d = policy_import(p, real);
+	if (d.verdict == V_ALLOW)
+		return true;
+	outcome_apply(o, d);
+	snprintf(o->detail, sizeof(o->detail), "path=%s", real);
+	return false;
 }
 
 /* Check the file descriptor argument "fd" names. */
@@ -216,11 +257,20 @@ inspect_fs(struct tracer *tr, struct tracee *t, const char *name,
 	const struct policy *p = tr->policy;
 	const struct fsop *op = fsop_find(name);
 	bool is_open = cls == SC_OPEN || strcmp(name, "creat") == 0;
+	bool import = cls == SC_OPEN && p->n_deny_import && op;
 	bool ok = true;
 
 	o->d.verdict = V_ALLOW;
-	if (!p->fs_readonly)
+	if (!p->fs_readonly && !import)
 		return;
+	if (!p->fs_readonly) {
+		if (freeze_peers(tr, t) < 0) {
+			outcome_deny(o, CAT_IMPORT, "unfrozen-threads");
+			return;
+		}
+		check_import(p, t, &op->path[0], a, o);
+		goto release;
+	}
 	if (cls == SC_IOCTL) {
 		inspect_ioctl(tr, t, a, o);
 		return;
@@ -229,7 +279,7 @@ inspect_fs(struct tracer *tr, struct tracee *t, const char *name,
 		outcome_deny(o, CAT_FILESYSTEM, "fs-readonly");
 		return;
 	}
-	if (cls == SC_OPEN &&
+	if (cls == SC_OPEN && !import &&
 	    !policy_open_writes((uint32_t)a[op->path[0].flags]))
 		return;
 	if (freeze_peers(tr, t) < 0) {
@@ -238,11 +288,16 @@ inspect_fs(struct tracer *tr, struct tracee *t, const char *name,
 		outcome_deny(o, CAT_FILESYSTEM, "unfrozen-threads");
 		return;
 	}
-	if (op->fd >= 0)
+	if (import)
+		ok = check_import(p, t, &op->path[0], a, o);
+	if (ok && cls == SC_OPEN &&
+	    !policy_open_writes((uint32_t)a[op->path[0].flags]))
+		goto release;
+	if (ok && op->fd >= 0)
 		ok = check_fd(p, t, (int)a[op->fd], o);
 	for (unsigned int i = 0; ok && i < op->npaths; i++)
 		ok = check_path(p, t, &op->path[i], a, is_open, o);
-
+release:
 	if (t->nheld && o->d.verdict == V_ALLOW)
 		t->exit_work |= EXIT_WORK_RELEASE; /* at the exit stop */
 	else if (t->holding)

@@ -69,9 +69,14 @@ policy_build(struct policy *p, const struct options *o, char **err)
 			       "every path may be written");
 		return -1;
 	}
-	if (o->deny_import.n) {
-		*err = xstrdup("not supported yet: --deny-import");
-		return -1;
+	for (size_t i = 0; i < o->deny_import.n; i++) {
+		if (!policy_module_name_ok(o->deny_import.v[i])) {
+			*err = xasprintf("--deny-import '%s': not a module "
+					 "name (identifiers joined by dots, "
+					 "such as requests or yaml.cyaml)",
+					 o->deny_import.v[i]);
+			return -1;
+		}
 	}
 	if (o->allow_domain.n) {
 		*err = xstrdup("not supported yet: --allow-domain");
@@ -85,6 +90,7 @@ policy_build(struct policy *p, const struct options *o, char **err)
 	p->no_subprocess = o->no_subprocess;
 	p->allow_exec = copy_list(&o->allow_exec, &p->n_allow_exec);
 	p->block_native = o->block_native;
+	p->deny_import = copy_list(&o->deny_import, &p->n_deny_import);
 	p->fs_readonly = o->fs_readonly;
 	p->allow_write = copy_list(&o->allow_write, &p->n_allow_write);
 	p->no_environment = o->no_environment;
@@ -115,6 +121,7 @@ policy_free(struct policy *p)
 	free_list(p->allow_exec, p->n_allow_exec);
 	free_list(p->keep_env, p->n_keep_env);
 	free_list(p->allow_write, p->n_allow_write);
+	free_list(p->deny_import, p->n_deny_import);
 	free(p->exec_ids);
 	free(p->image_ids);
 	memset(p, 0, sizeof(*p));
@@ -134,6 +141,8 @@ category_name(enum category cat)
 		return "filesystem";
 	case CAT_NATIVE:
 		return "native-code";
+	case CAT_IMPORT:
+		return "import";
 	case CAT_COUNT:
 		break;
 	}
@@ -258,6 +267,118 @@ policy_native(const struct policy *p, const char *real, const char *prefix)
 	}
 	if (d.verdict == V_ALLOW)
 		d.reason = NULL;
+	return d;
+}
+
+bool
+policy_module_name_ok(const char *name)
+{
+	bool start = true;
+
+	if (!name || !*name)
+		return false;
+	for (const char *c = name; *c; c++) {
+		bool alpha = (*c >= 'a' && *c <= 'z') ||
+			     (*c >= 'A' && *c <= 'Z') || *c == '_';
+		bool digit = *c >= '0' && *c <= '9';
+
+		if (*c == '.') {
+			if (start)
+				return false;
+			start = true;
+		} else if (alpha || (digit && !start)) {
+			start = false;
+		} else {
+			return false;
+		}
+	}
+	return !start;
+}
+
+/* Does "s" end with "tail"? */
+static bool
+ends_with(const char *s, size_t n, const char *tail)
+{
+	size_t m = strlen(tail);
+
+	return n >= m && strncmp(s + n - m, tail, m) == 0;
+}
+
+/* Does the directory "dir" (of "n" bytes) end with "/" + "sub" ("sub"
+ * without a trailing slash; "" matches every directory)? */
+static bool
+dir_is(const char *dir, size_t n, const char *sub, size_t m)
+{
+	if (m == 0)
+		return true;
+	return n > m && dir[n - m - 1] == '/' &&
+	       strncmp(dir + n - m, sub, m) == 0;
+}
+
+/* Is "name" "base" + "." + something ending in "ext"? */
+static bool
+module_named(const char *name, const char *base, size_t blen, const char *ext)
+{
+	return strncmp(name, base, blen) == 0 && name[blen] == '.' &&
+	       ends_with(name, strlen(name), ext);
+}
+
+/* Does "real" belong to module "path" ("a/b" for a.b)? */
+static bool
+module_file(const char *real, const char *path)
+{
+	const char *slash = strrchr(path, '/'), *rslash = strrchr(real, '/');
+	const char *base = slash ? slash + 1 : path, *name;
+	size_t plen = strlen(path), blen = strlen(base);
+	size_t dlen = slash ? (size_t)(slash - path) : 0, rdlen;
+
+	if (!rslash)
+		return false;
+	/* a package: anything below a directory .../a/b/ */
+	for (const char *c = strstr(real, path); c; c = strstr(c + 1, path))
+		if (c > real && c[-1] == '/' && c[plen] == '/')
+			return true;
+	name = rslash + 1;
+	rdlen = (size_t)(rslash - real);
+	/* .../a/b.py, b.pyc, b.pyw, b.*.so, b.so */
+	if (dir_is(real, rdlen, path, dlen) &&
+	    ((strncmp(name, base, blen) == 0 &&
+	      (strcmp(name + blen, ".py") == 0 ||
+	       strcmp(name + blen, ".pyc") == 0 ||
+	       strcmp(name + blen, ".pyw") == 0)) ||
+	     module_named(name, base, blen, ".so")))
+		return true;
+	/* .../a/__pycache__/b.cpython-311.pyc */
+	if (module_named(name, base, blen, ".pyc") &&
+	    ends_with(real, rdlen, "/__pycache__")) {
+		size_t up = rdlen - strlen("/__pycache__");
+
+		return dir_is(real, up, path, dlen);
+	}
+	return false;
+}
+
+struct decision
+policy_import(const struct policy *p, const char *real)
+{
+	struct decision d = {V_ALLOW, CAT_IMPORT, NULL};
+	char path[PATH_MAX];
+
+	for (size_t i = 0; real && i < p->n_deny_import; i++) {
+		size_t n = strlen(p->deny_import[i]);
+
+		if (n >= sizeof(path))
+			continue;
+		for (size_t k = 0; k <= n; k++)
+			path[k] = p->deny_import[i][k] == '.'
+				      ? '/'
+				      : p->deny_import[i][k];
+		if (module_file(real, path)) {
+			d.verdict = V_DENY;
+			d.reason = "deny-import";
+			return d;
+		}
+	}
 	return d;
 }
 

@@ -31,6 +31,7 @@ enum category {
 	CAT_SANDBOX, /* always-refused syscalls, foreign ABIs, unknown nrs */
 	CAT_FILESYSTEM,
 	CAT_NATIVE, /* native code loaded */
+	CAT_IMPORT, /* --deny-import */
 	CAT_COUNT,
 };
 
@@ -61,6 +62,8 @@ struct policy {
 				    * the files and their interpreters */
 	size_t n_image_ids;
 	bool block_native;
+	char **deny_import; /* module names, dotted */
+	size_t n_deny_import;
 	bool fs_readonly;
 	bool fs_landlock_only; /* test knob HERMETIC_TEST_LANDLOCK_ONLY: the
 				* tracer does not look, Landlock alone acts */
@@ -179,6 +182,19 @@ bool policy_path_below(const char *path, const char *dir);
  */
 struct decision policy_native(const struct policy *p, const char *real,
 			      const char *prefix);
+
+/*
+ * --deny-import: is the file "real" (resolved) one that importing a
+ * denied module NAME (or anything under NAME.) reads? By path: NAME.py,
+ * NAME.pyc, NAME.*.so or NAME.so, __pycache__/NAME.*.pyc in the same
+ * directory, and every file below a directory NAME/ (a package), with a
+ * dotted NAME a.b as a/b.
+ */
+struct decision policy_import(const struct policy *p, const char *real);
+
+/* Is "name" a module name --deny-import accepts (identifiers joined by
+ * dots)? */
+bool policy_module_name_ok(const char *name);
 
 /* Always refused: a sandbox-escape syscall, a foreign ABI or an unknown
  * number. */

@@ -4,12 +4,14 @@
 # it; unknown options and bad values are 125; --version prints
 # "hermetic X.Y.Z"; --help exits 0; --no-code-exec and
 # --no-interpreter-mutation are refused (no system-call boundary);
-# --fs-readonly=ROOT (either form), --deny-import, --allow-domain are
-# "not supported yet"; --allow-write without --fs-readonly is refused;
-# --fs-readonly runs the target, whose write fails unless below an
-# --allow-write directory; --block-native runs the target (no longer "not
-# supported yet"), alone and with the other guards; --seal is accepted. A
-# refused command line never starts the target (its marker is absent).
+# --fs-readonly=ROOT (either form) and --allow-domain are "not supported
+# yet"; --allow-write without --fs-readonly is refused; --fs-readonly runs
+# the target, whose write fails unless below an --allow-write directory;
+# --block-native runs the target (no longer "not supported yet"), alone
+# and with the other guards; --deny-import runs the target (no longer "not
+# supported yet") and refuses a NAME that is not a module name with 125;
+# --seal is accepted. A refused command line never starts the target (its
+# marker is absent).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 . "$E2E/proc-helpers.inc"
 require_python_
@@ -87,8 +89,6 @@ refused_ --fs-readonly / -- "$PYTHON3" -c "$prog"
 expect_err_is "$fs_root_msg"
 refused_ --fs-readonly="$T" --allow-write "$T" -- "$PYTHON3" -c "$prog"
 expect_err_is "$fs_root_msg"
-refused_ --deny-import x -- "$PYTHON3" -c "$prog"
-expect_err_is "hermetic: not supported yet: --deny-import"
 refused_ --allow-domain x -- "$PYTHON3" -c "$prog"
 expect_err_is "hermetic: not supported yet: --allow-domain"
 pass_ "not-yet-enforced options are 125 'not supported yet: --flag'"
@@ -131,9 +131,38 @@ expect_rc 0 "exit status under --block-native with the other guards"
 expect_file "$ran" "the target's marker (--block-native with the other guards)"
 expect_err_empty
 # still refused with a not-yet-enforced option beside it
-refused_ --block-native --deny-import x -- "$PYTHON3" -c "$prog"
-expect_err_is "hermetic: not supported yet: --deny-import"
+refused_ --block-native --allow-domain x -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: not supported yet: --allow-domain"
 pass_ "--block-native runs the target"
+
+# -- --deny-import runs the target (it was "not supported yet")
+rm -f "$ran"
+run_h --deny-import x -- "$PYTHON3" -c "$prog"
+expect_rc 0 "exit status under --deny-import"
+expect_file "$ran" "the target's marker (--deny-import)"
+expect_err_empty
+rm -f "$ran"
+run_h --deny-import=x.y --deny-import _z1 --block-native --no-network --no-subprocess --fs-readonly --allow-write "$T" -- "$PYTHON3" -c "$prog"
+expect_rc 0 "exit status under --deny-import with the other guards"
+expect_file "$ran" "the target's marker (--deny-import with the other guards)"
+expect_err_empty
+# a NAME that is not a module name (identifiers joined by dots) is 125
+for n in a-b .a a. a..b 1a a.1b 'a b' a/b "$T/x.py" x.py/; do
+    refused_ --deny-import "$n" -- "$PYTHON3" -c "$prog"
+    expect_err_is "hermetic: --deny-import '$n': not a module name (identifiers joined by dots, such as requests or yaml.cyaml)"
+done
+# the same as the --NAME=VALUE form, and after a good name
+refused_ --deny-import json --deny-import=a-b -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --deny-import 'a-b': not a module name (identifiers joined by dots, such as requests or yaml.cyaml)"
+# an empty NAME is a missing value
+refused_ --deny-import= -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --deny-import needs a value"
+refused_ --deny-import '' -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --deny-import needs a value"
+# still refused with a not-yet-enforced option beside it
+refused_ --deny-import x --allow-domain x -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: not supported yet: --allow-domain"
+pass_ "--deny-import runs the target; a NAME that is not a module name is 125"
 
 # -- --seal is accepted: the target runs
 rm -f "$ran"

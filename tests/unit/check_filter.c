@@ -15,14 +15,15 @@
  * under --fs-readonly the opens that may write, the calls that change the
  * filesystem, bind (a unix socket's name is a new file) and the ioctl
  * commands of the file-attribute types, and under --block-native the
- * mmap, mprotect and pkey_mprotect calls that ask for PROT_EXEC. Then
+ * mmap, mprotect and pkey_mprotect calls that ask for PROT_EXEC, and
+ * under --deny-import every open and openat, whatever its flags. Then
  * every syscall of sysent is checked against its class, each filter on
  * its own against its part of the job, socket() against policy_socket()
- * and open/openat against policy_open_writes() over a wide range of
- * arguments, so that BPF and the tracer agree, ioctl over every command
- * type, the protection argument of the mapping calls over every low
- * byte and a sweep of the rest, and each guard's rules touch no other
- * syscall.
+ * and open/openat against policy_open_writes() (and --deny-import) over
+ * a wide range of arguments, so that BPF and the tracer agree, ioctl over
+ * every command type, the protection argument of the mapping calls over
+ * every low byte and a sweep of the rest, and each guard's rules touch no
+ * other syscall.
  *
  * The rows use x86_64 numbers; on other arches the binary says so and
  * exits 77 (skipped).
@@ -120,13 +121,15 @@ enum pol {
 	P_ALL,	  /* --no-network --no-subprocess --fs-readonly */
 	P_NATIVE, /* --block-native */
 	P_EVERY,  /* P_ALL and --block-native */
+	P_IMPORT, /* --deny-import */
 	P_COUNT,
 };
 
 static const char *const pol_names[] = {
-    "none", "no-network",   "no-subprocess",
-    "both", "fs-readonly",  "fs-readonly landlock-only",
-    "all",  "block-native", "all and block-native",
+    "none",	   "no-network",   "no-subprocess",
+    "both",	   "fs-readonly",  "fs-readonly landlock-only",
+    "all",	   "block-native", "all and block-native",
+    "deny-import",
 };
 
 static bool
@@ -154,6 +157,13 @@ pol_native(int p)
 	return p == P_NATIVE || p == P_EVERY;
 }
 
+/* --deny-import: the tracer looks at every open */
+static bool
+pol_import(int p)
+{
+	return p == P_IMPORT;
+}
+
 /* How many of the policies have --fs-readonly with the tracer looking. */
 static unsigned int
 n_fs_pols(void)
@@ -178,6 +188,7 @@ static struct progs progs[P_COUNT];
 static void
 build_progs(enum pol which, struct progs *out)
 {
+	static char *deny_import[] = {(char *)"mymod"};
 	struct policy p;
 	struct filter f;
 	char *err = NULL, msg[256];
@@ -189,6 +200,10 @@ build_progs(enum pol which, struct progs *out)
 	p.fs_readonly = pol_fs(which) || which == P_FS_LL;
 	p.fs_landlock_only = which == P_FS_LL;
 	p.block_native = pol_native(which);
+	if (pol_import(which)) {
+		p.deny_import = deny_import;
+		p.n_deny_import = HM_ARRAY_SIZE(deny_import);
+	}
 	rc = filter_build(&p, &f, &err);
 	ck_assert_msg(rc == 0, "filter_build(%s): %s", pol_names[which],
 		      err ? err : "");
@@ -336,6 +351,10 @@ struct row {
 #define NEITHER (ALL_POLS & ~NET_OR_FS)
 #define NATIVE_ON (PB(P_NATIVE) | PB(P_EVERY))
 #define NATIVE_OFF (ALL_POLS & ~NATIVE_ON)
+/* the tracer looks at every open and openat, whatever the flags */
+#define IMPORT_ON PB(P_IMPORT)
+#define IMPORT_OFF (ALL_POLS & ~IMPORT_ON)
+#define FS_IMPORT_OFF (FS_OFF & ~IMPORT_ON) /* neither looks */
 #define X86 AUDIT_ARCH_X86_64
 
 /* clang-format off */
@@ -479,40 +498,69 @@ static const struct row rows[] = {
 
 	/* --fs-readonly: an open whose flags may write (write access,
 	 * O_CREAT, O_TRUNC, O_APPEND) goes to the tracer, a read-only one
-	 * never stops; the kernel reads the flags as an int */
-	{ "openat O_RDONLY", ALL_POLS, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_CLOEXEC }, ALLOW },
-	{ "openat O_DIRECTORY|O_NOFOLLOW|O_NONBLOCK", ALL_POLS, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC }, ALLOW },
-	{ "openat O_PATH", ALL_POLS, X86, 257, { FDCWD, 0x1000, O_PATH | O_CLOEXEC }, ALLOW },
-	{ "openat O_RDONLY|O_EXCL", ALL_POLS, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_EXCL }, ALLOW },
+	 * never stops; the kernel reads the flags as an int. --deny-import:
+	 * every open and openat goes to the tracer, read-only ones too */
+	{ "openat O_RDONLY", IMPORT_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_CLOEXEC }, ALLOW },
+	{ "openat O_RDONLY", IMPORT_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_CLOEXEC }, TRACE_CHECK },
+	{ "openat O_DIRECTORY|O_NOFOLLOW|O_NONBLOCK", IMPORT_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC }, ALLOW },
+	{ "openat O_DIRECTORY|O_NOFOLLOW|O_NONBLOCK", IMPORT_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC }, TRACE_CHECK },
+	{ "openat O_PATH", IMPORT_OFF, X86, 257, { FDCWD, 0x1000, O_PATH | O_CLOEXEC }, ALLOW },
+	{ "openat O_PATH", IMPORT_ON, X86, 257, { FDCWD, 0x1000, O_PATH | O_CLOEXEC }, TRACE_CHECK },
+	{ "openat O_RDONLY|O_EXCL", IMPORT_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_EXCL }, ALLOW },
+	{ "openat O_RDONLY|O_EXCL", IMPORT_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_EXCL }, TRACE_CHECK },
 	{ "openat O_WRONLY|O_CREAT|O_TRUNC", FS_ON, X86, 257, { FDCWD, 0x1000, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666 }, TRACE_CHECK },
-	{ "openat O_WRONLY|O_CREAT|O_TRUNC", FS_OFF, X86, 257, { FDCWD, 0x1000, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666 }, ALLOW },
+	{ "openat O_WRONLY|O_CREAT|O_TRUNC", FS_IMPORT_OFF, X86, 257, { FDCWD, 0x1000, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666 }, ALLOW },
+	{ "openat O_WRONLY|O_CREAT|O_TRUNC", IMPORT_ON, X86, 257, { FDCWD, 0x1000, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666 }, TRACE_CHECK },
 	{ "openat O_RDWR", FS_ON, X86, 257, { FDCWD, 0x1000, O_RDWR }, TRACE_CHECK },
-	{ "openat O_RDWR", FS_OFF, X86, 257, { FDCWD, 0x1000, O_RDWR }, ALLOW },
+	{ "openat O_RDWR", FS_IMPORT_OFF, X86, 257, { FDCWD, 0x1000, O_RDWR }, ALLOW },
+	{ "openat O_RDWR", IMPORT_ON, X86, 257, { FDCWD, 0x1000, O_RDWR }, TRACE_CHECK },
 	{ "openat access mode 3", FS_ON, X86, 257, { FDCWD, 0x1000, O_ACCMODE }, TRACE_CHECK },
-	{ "openat access mode 3", FS_OFF, X86, 257, { FDCWD, 0x1000, O_ACCMODE }, ALLOW },
+	{ "openat access mode 3", FS_IMPORT_OFF, X86, 257, { FDCWD, 0x1000, O_ACCMODE }, ALLOW },
+	{ "openat access mode 3", IMPORT_ON, X86, 257, { FDCWD, 0x1000, O_ACCMODE }, TRACE_CHECK },
 	{ "openat O_RDONLY|O_CREAT", FS_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_CREAT, 0600 }, TRACE_CHECK },
-	{ "openat O_RDONLY|O_CREAT", FS_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_CREAT, 0600 }, ALLOW },
+	{ "openat O_RDONLY|O_CREAT", FS_IMPORT_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_CREAT, 0600 }, ALLOW },
+	{ "openat O_RDONLY|O_CREAT", IMPORT_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_CREAT, 0600 }, TRACE_CHECK },
 	{ "openat O_RDONLY|O_TRUNC", FS_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_TRUNC }, TRACE_CHECK },
-	{ "openat O_RDONLY|O_TRUNC", FS_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_TRUNC }, ALLOW },
+	{ "openat O_RDONLY|O_TRUNC", FS_IMPORT_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_TRUNC }, ALLOW },
+	{ "openat O_RDONLY|O_TRUNC", IMPORT_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_TRUNC }, TRACE_CHECK },
 	{ "openat O_RDONLY|O_APPEND", FS_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_APPEND }, TRACE_CHECK },
-	{ "openat O_RDONLY|O_APPEND", FS_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_APPEND }, ALLOW },
+	{ "openat O_RDONLY|O_APPEND", FS_IMPORT_OFF, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_APPEND }, ALLOW },
+	{ "openat O_RDONLY|O_APPEND", IMPORT_ON, X86, 257, { FDCWD, 0x1000, O_RDONLY | O_APPEND }, TRACE_CHECK },
 	{ "openat O_TMPFILE|O_RDWR", FS_ON, X86, 257, { 3, 0x1000, O_TMPFILE | O_RDWR, 0600 }, TRACE_CHECK },
-	{ "openat O_TMPFILE|O_RDWR", FS_OFF, X86, 257, { 3, 0x1000, O_TMPFILE | O_RDWR, 0600 }, ALLOW },
-	{ "openat O_RDONLY, upper half of flags", ALL_POLS, X86, 257, { FDCWD, 0x1000, UPPER | O_RDONLY }, ALLOW },
-	{ "openat O_RDONLY, write bits only in the upper half", ALL_POLS, X86, 257, { FDCWD, 0x1000, (uint64_t)(O_ACCMODE | O_CREAT | O_TRUNC | O_APPEND) << 32 }, ALLOW },
+	{ "openat O_TMPFILE|O_RDWR", FS_IMPORT_OFF, X86, 257, { 3, 0x1000, O_TMPFILE | O_RDWR, 0600 }, ALLOW },
+	{ "openat O_TMPFILE|O_RDWR", IMPORT_ON, X86, 257, { 3, 0x1000, O_TMPFILE | O_RDWR, 0600 }, TRACE_CHECK },
+	{ "openat O_RDONLY, upper half of flags", IMPORT_OFF, X86, 257, { FDCWD, 0x1000, UPPER | O_RDONLY }, ALLOW },
+	{ "openat O_RDONLY, upper half of flags", IMPORT_ON, X86, 257, { FDCWD, 0x1000, UPPER | O_RDONLY }, TRACE_CHECK },
+	{ "openat O_RDONLY, write bits only in the upper half", IMPORT_OFF, X86, 257, { FDCWD, 0x1000, (uint64_t)(O_ACCMODE | O_CREAT | O_TRUNC | O_APPEND) << 32 }, ALLOW },
+	{ "openat O_RDONLY, write bits only in the upper half", IMPORT_ON, X86, 257, { FDCWD, 0x1000, (uint64_t)(O_ACCMODE | O_CREAT | O_TRUNC | O_APPEND) << 32 }, TRACE_CHECK },
 	{ "openat O_WRONLY, upper half of flags", FS_ON, X86, 257, { FDCWD, 0x1000, UPPER | O_WRONLY }, TRACE_CHECK },
-	{ "openat O_WRONLY, upper half of flags", FS_OFF, X86, 257, { FDCWD, 0x1000, UPPER | O_WRONLY }, ALLOW },
+	{ "openat O_WRONLY, upper half of flags", FS_IMPORT_OFF, X86, 257, { FDCWD, 0x1000, UPPER | O_WRONLY }, ALLOW },
+	{ "openat O_WRONLY, upper half of flags", IMPORT_ON, X86, 257, { FDCWD, 0x1000, UPPER | O_WRONLY }, TRACE_CHECK },
 	/* the flags are the third argument of openat, the second of open:
 	 * write bits elsewhere (a dirfd, a path address, a mode) do not
 	 * count */
-	{ "openat O_RDONLY, write bits in the others", ALL_POLS, X86, 257, { 0x643, DECOY, O_RDONLY, 0777 }, ALLOW },
-	{ "open O_RDONLY", ALL_POLS, X86, 2, { 0x1000, O_RDONLY | O_CLOEXEC }, ALLOW },
-	{ "open O_RDONLY, write bits in the others", ALL_POLS, X86, 2, { DECOY, O_RDONLY, 0777 }, ALLOW },
-	{ "open O_RDONLY, upper half of flags", ALL_POLS, X86, 2, { 0x1000, UPPER | O_RDONLY }, ALLOW },
+	{ "openat O_RDONLY, write bits in the others", IMPORT_OFF, X86, 257, { 0x643, DECOY, O_RDONLY, 0777 }, ALLOW },
+	{ "openat O_RDONLY, write bits in the others", IMPORT_ON, X86, 257, { 0x643, DECOY, O_RDONLY, 0777 }, TRACE_CHECK },
+	{ "open O_RDONLY", IMPORT_OFF, X86, 2, { 0x1000, O_RDONLY | O_CLOEXEC }, ALLOW },
+	{ "open O_RDONLY", IMPORT_ON, X86, 2, { 0x1000, O_RDONLY | O_CLOEXEC }, TRACE_CHECK },
+	{ "open O_RDONLY, write bits in the others", IMPORT_OFF, X86, 2, { DECOY, O_RDONLY, 0777 }, ALLOW },
+	{ "open O_RDONLY, write bits in the others", IMPORT_ON, X86, 2, { DECOY, O_RDONLY, 0777 }, TRACE_CHECK },
+	{ "open O_RDONLY, upper half of flags", IMPORT_OFF, X86, 2, { 0x1000, UPPER | O_RDONLY }, ALLOW },
+	{ "open O_RDONLY, upper half of flags", IMPORT_ON, X86, 2, { 0x1000, UPPER | O_RDONLY }, TRACE_CHECK },
 	{ "open O_WRONLY|O_CREAT|O_TRUNC", FS_ON, X86, 2, { 0x1000, O_WRONLY | O_CREAT | O_TRUNC, 0666 }, TRACE_CHECK },
-	{ "open O_WRONLY|O_CREAT|O_TRUNC", FS_OFF, X86, 2, { 0x1000, O_WRONLY | O_CREAT | O_TRUNC, 0666 }, ALLOW },
+	{ "open O_WRONLY|O_CREAT|O_TRUNC", FS_IMPORT_OFF, X86, 2, { 0x1000, O_WRONLY | O_CREAT | O_TRUNC, 0666 }, ALLOW },
+	{ "open O_WRONLY|O_CREAT|O_TRUNC", IMPORT_ON, X86, 2, { 0x1000, O_WRONLY | O_CREAT | O_TRUNC, 0666 }, TRACE_CHECK },
 	{ "open O_RDONLY|O_APPEND, upper half", FS_ON, X86, 2, { 0x1000, UPPER | O_APPEND }, TRACE_CHECK },
-	{ "open O_RDONLY|O_APPEND, upper half", FS_OFF, X86, 2, { 0x1000, UPPER | O_APPEND }, ALLOW },
+	{ "open O_RDONLY|O_APPEND, upper half", FS_IMPORT_OFF, X86, 2, { 0x1000, UPPER | O_APPEND }, ALLOW },
+	{ "open O_RDONLY|O_APPEND, upper half", IMPORT_ON, X86, 2, { 0x1000, UPPER | O_APPEND }, TRACE_CHECK },
+	/* every bit of every argument set: the flags may write */
+	{ "openat with garbage args", FS_ON | IMPORT_ON, X86, 257, { ~0ULL, ~0ULL, ~0ULL, ~0ULL }, TRACE_CHECK },
+	{ "openat with garbage args", FS_IMPORT_OFF, X86, 257, { ~0ULL, ~0ULL, ~0ULL, ~0ULL }, ALLOW },
+	{ "open with garbage args", FS_ON | IMPORT_ON, X86, 2, { ~0ULL, ~0ULL, ~0ULL }, TRACE_CHECK },
+	{ "open with garbage args", FS_IMPORT_OFF, X86, 2, { ~0ULL, ~0ULL, ~0ULL }, ALLOW },
+	/* no argument set at all */
+	{ "openat with zero args", IMPORT_OFF, X86, 257, { 0 }, ALLOW },
+	{ "openat with zero args", IMPORT_ON, X86, 257, { 0 }, TRACE_CHECK },
 
 	/* every call that changes the filesystem goes to the tracer,
 	 * whatever its arguments */
@@ -776,6 +824,7 @@ START_TEST(test_sysent_classes)
 			bool sub = pol_sub(p);
 			bool fs = pol_fs(p);
 			bool native = pol_native(p);
+			bool import = pol_import(p);
 			uint64_t args[6] = {0};
 			uint32_t want, ret;
 			char got[32], wants[32];
@@ -835,7 +884,7 @@ START_TEST(test_sysent_classes)
 				 * path, flags) */
 				args[strcmp(t[i].name, "open") == 0 ? 1 : 2] =
 				    O_WRONLY;
-				want = fs ? TRACE_CHECK : ALLOW;
+				want = fs || import ? TRACE_CHECK : ALLOW;
 				break;
 			case SC_FS:
 			case SC_FSMOUNT:
@@ -874,6 +923,22 @@ START_TEST(test_sysent_classes)
 					 "got %s",
 					 t[i].name, pol_names[p],
 					 action_name(ret, got, sizeof(got)));
+			}
+			if (cls == SC_OPEN) {
+				/* and a read-only open stops only under
+				 * --deny-import */
+				args[strcmp(t[i].name, "open") == 0 ? 1 : 2] =
+				    O_RDONLY;
+				want = import ? TRACE_CHECK : ALLOW;
+				ret = run((enum pol)p, AUDIT_ARCH_X86_64,
+					  (int)t[i].nr, args);
+				HM_CHECK(
+				    ret == want,
+				    "%s O_RDONLY under %s: got %s, "
+				    "want %s",
+				    t[i].name, pol_names[p],
+				    action_name(ret, got, sizeof(got)),
+				    action_name(want, wants, sizeof(wants)));
 			}
 			if (cls != SC_IOCTL)
 				continue;
@@ -1112,9 +1177,10 @@ END_TEST
 
 /* One open or openat with "flags" (any upper half) through the filters of
  * "p": it stops exactly when the tracer would look, that is under
- * --fs-readonly (not Landlock alone) when policy_open_writes() says the
- * low half of the flags may write. The other arguments hold decoys whose
- * low bits, read as flags, would write. Counts the stops. */
+ * --deny-import always, and under --fs-readonly (not Landlock alone) when
+ * policy_open_writes() says the low half of the flags may write. The
+ * other arguments hold decoys whose low bits, read as flags, would write.
+ * Counts the stops. */
 static void
 open_agree(enum pol p, bool at, uint64_t flags, unsigned long *checked,
 	   unsigned long *traced)
@@ -1134,7 +1200,7 @@ open_agree(enum pol p, bool at, uint64_t flags, unsigned long *checked,
 		args[2] = 0777;
 	}
 	ret = run(p, AUDIT_ARCH_X86_64, at ? 257 : 2, args);
-	want = pol_fs(p) && writes ? TRACE_CHECK : ALLOW;
+	want = pol_import(p) || (pol_fs(p) && writes) ? TRACE_CHECK : ALLOW;
 	HM_CHECK(ret == want,
 		 "%s(flags %#llx) under %s: BPF 0x%08x, "
 		 "policy_open_writes %d",
@@ -1161,7 +1227,8 @@ open_agree_halves(enum pol p, bool at, uint32_t flags, unsigned long *checked,
  * combination of the access mode (0-3) and the flag bits that matter,
  * every single bit on top of each access mode, and a pseudo-random sweep
  * of the low half, each with and without garbage in the upper half; and
- * only the policies with --fs-readonly (not Landlock alone) stop any. */
+ * only the policies with --fs-readonly (not Landlock alone) stop any but
+ * --deny-import, which stops them all. */
 START_TEST(test_open_agrees_with_policy)
 {
 	static const uint32_t bits[] = {
@@ -1170,12 +1237,13 @@ START_TEST(test_open_agrees_with_policy)
 	    O_NOCTTY,	 O_SYNC,    O_DIRECT, O_NOATIME,
 	};
 	unsigned long checked = 0, traced = 0, fs_traced = 0;
+	unsigned long per_pol = 0;
 
 	progs_setup();
 	ck_assert_int_eq(sysent_nr("open"), 2);
 	ck_assert_int_eq(sysent_nr("openat"), 257);
 	for (int p = 0; p < P_COUNT; p++) {
-		unsigned long before = traced;
+		unsigned long before = traced, checked_before = checked;
 
 		for (int at = 0; at < 2; at++) {
 			uint32_t x = 0x12345678U;
@@ -1208,7 +1276,13 @@ START_TEST(test_open_agrees_with_policy)
 						  &traced);
 			}
 		}
-		if (pol_fs(p))
+		per_pol = checked - checked_before;
+		if (pol_import(p))
+			ck_assert_msg(traced - before == per_pol,
+				      "%s let %lu of %lu opens through",
+				      pol_names[p], per_pol - (traced - before),
+				      per_pol);
+		else if (pol_fs(p))
 			fs_traced += traced - before;
 		else
 			ck_assert_msg(traced == before, "%s stopped an open",
@@ -1216,7 +1290,8 @@ START_TEST(test_open_agrees_with_policy)
 	}
 	/* the sweep saw both outcomes under --fs-readonly */
 	ck_assert_uint_gt(fs_traced, 0);
-	ck_assert_uint_lt(fs_traced, checked / P_COUNT * n_fs_pols());
+	ck_assert_uint_lt(fs_traced, per_pol * n_fs_pols());
+	ck_assert_uint_eq(checked, per_pol * P_COUNT);
 }
 END_TEST
 
@@ -1553,6 +1628,57 @@ START_TEST(test_native_rules_stay_in_their_lane)
 }
 END_TEST
 
+/* ===== --deny-import ===== */
+
+/* The import rules touch nothing else: with --deny-import every syscall
+ * gets what it gets without a guard (P_IMPORT as P_NONE), except open
+ * and openat, which are TRACE whatever their arguments. */
+START_TEST(test_import_rules_stay_in_their_lane)
+{
+	static const uint64_t argsets[][6] = {
+	    {0},
+	    {FDCWD, 0x1000, O_RDONLY | O_CLOEXEC, 0, 0, 0},
+	    {0x1000, O_RDONLY, 0, 0, 0, 0},
+	    {O_WRONLY | O_CREAT, O_WRONLY | O_CREAT, O_WRONLY | O_CREAT,
+	     O_WRONLY | O_CREAT, O_WRONLY | O_CREAT, O_WRONLY | O_CREAT},
+	    {~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL, ~0ULL},
+	    {UPPER, UPPER, UPPER, UPPER, UPPER, UPPER},
+	    {AF_PACKET, SOCK_RAW, 0, 0, 0x1000, 16},
+	    {FORK_FLAGS, 0, PROT_EXEC, 0, 0, 0},
+	    {3, FS_IOC_SETFLAGS_, 0x1000, 0, 0, 0},
+	    {PR_SET_DUMPABLE, 0, 0, 0, 0, 0},
+	};
+	unsigned int seen_open = 0;
+
+	progs_setup();
+	for (int nr = -1; nr < 1024; nr++) {
+		bool open =
+		    sysent_name(nr) != NULL && sysent_class(nr) == SC_OPEN;
+
+		for (size_t k = 0; k < HM_ARRAY_SIZE(argsets); k++) {
+			const uint64_t *a = argsets[k];
+			uint32_t none = run(P_NONE, AUDIT_ARCH_X86_64, nr, a);
+			uint32_t want = open ? TRACE_CHECK : none;
+			uint32_t ret = run(P_IMPORT, AUDIT_ARCH_X86_64, nr, a);
+
+			if (open) {
+				HM_CHECK(none == ALLOW,
+					 "nr %d, arguments %zu: not ALLOW "
+					 "without a guard",
+					 nr, k);
+				seen_open++;
+			}
+			HM_CHECK(ret == want,
+				 "nr %d, arguments %zu: deny-import gives "
+				 "0x%08x, want 0x%08x (none: 0x%08x)",
+				 nr, k, ret, want, none);
+		}
+	}
+	/* open and openat, with every argument set */
+	ck_assert_uint_eq(seen_open, 2 * HM_ARRAY_SIZE(argsets));
+}
+END_TEST
+
 /* The simulator refuses what it does not know instead of guessing. */
 START_TEST(test_simulator_refuses)
 {
@@ -1652,6 +1778,7 @@ filter_suite(void)
 	tcase_add_test(tc, test_fs_rules_stay_in_their_lane);
 	tcase_add_test(tc, test_mmap_prot);
 	tcase_add_test(tc, test_native_rules_stay_in_their_lane);
+	tcase_add_test(tc, test_import_rules_stay_in_their_lane);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("simulator");

@@ -12,7 +12,10 @@
  * writing, hermetic's own stdout and stderr), the files that may be
  * mapped executable under --block-native (the system's and the
  * interpreter's lib directories, not site-packages, dist-packages or the
- * ctypes and cffi back-ends), and what policy_build() refuses.
+ * ctypes and cffi back-ends), the files whose opening --deny-import
+ * denies (a module's source, bytecode and extension files and its
+ * package directory, by path) and the module names it accepts, and what
+ * policy_build() refuses.
  */
 #include "config.h"
 
@@ -750,6 +753,7 @@ START_TEST(test_refuse_and_categories)
 	ck_assert_str_eq(category_name(CAT_SANDBOX), "sandbox-escape");
 	ck_assert_str_eq(category_name(CAT_FILESYSTEM), "filesystem");
 	ck_assert_str_eq(category_name(CAT_NATIVE), "native-code");
+	ck_assert_str_eq(category_name(CAT_IMPORT), "import");
 	ck_assert_str_eq(category_name(CAT_COUNT), "?");
 }
 END_TEST
@@ -846,7 +850,13 @@ START_TEST(test_build_refusals)
 	     "--allow-write needs --fs-readonly: without it "
 	     "every path may be written",
 	     NULL},
-	    {"deny-import", "not supported yet: --deny-import", NULL},
+	    /* --deny-import runs now (it was "not supported yet"); a
+	     * name that is not a module name is refused */
+	    {"deny-import a-b", "--deny-import 'a-b': not a module name (",
+	     "identifiers joined by dots"},
+	    {"deny-import json a..b",
+	     "--deny-import 'a..b': not a module name (",
+	     "identifiers joined by dots"},
 	    {"allow-domain", "not supported yet: --allow-domain", NULL},
 	};
 
@@ -867,9 +877,13 @@ START_TEST(test_build_refusals)
 				strlist_add(&o.allow_write, "/srv/out");
 		} else if (strcmp(cases[i].what, "allow-write") == 0)
 			strlist_add(&o.allow_write, "/tmp");
-		else if (strcmp(cases[i].what, "deny-import") == 0)
-			strlist_add(&o.deny_import, "ctypes");
-		else
+		else if (strcmp(cases[i].what, "deny-import a-b") == 0)
+			strlist_add(&o.deny_import, "a-b");
+		else if (strcmp(cases[i].what, "deny-import json a..b") == 0) {
+			/* a good name before it does not help */
+			strlist_add(&o.deny_import, "json");
+			strlist_add(&o.deny_import, "a..b");
+		} else
 			strlist_add(&o.allow_domain, "example.com");
 
 		ck_assert_msg(policy_build(&p, &o, &err) == -1, "--%s accepted",
@@ -888,6 +902,8 @@ START_TEST(test_build_refusals)
 		ck_assert_ptr_null(p.allow_unix);
 		ck_assert_ptr_null(p.allow_exec);
 		ck_assert_ptr_null(p.allow_write);
+		ck_assert_ptr_null(p.deny_import);
+		ck_assert_uint_eq(p.n_deny_import, 0);
 		ck_assert(!p.fs_readonly);
 		ck_assert(!p.block_native);
 		free(err);
@@ -1418,6 +1434,151 @@ START_TEST(test_native_table)
 }
 END_TEST
 
+/* ===== --deny-import ===== */
+
+/* --deny-import builds (it was refused as "not supported yet" before):
+ * its names are copied, in order, and it sets nothing else. */
+START_TEST(test_build_deny_import)
+{
+	struct options o = {0};
+	struct policy p;
+	char *err = NULL;
+
+	strlist_add(&o.deny_import, "json");
+	strlist_add(&o.deny_import, "yaml.cyaml");
+	strlist_add(&o.deny_import, "_x1");
+	ck_assert_int_eq(policy_build(&p, &o, &err), 0);
+	ck_assert_ptr_null(err);
+	/* copies, not borrowed from the options */
+	options_free(&o);
+	ck_assert_uint_eq(p.n_deny_import, 3);
+	ck_assert_str_eq(p.deny_import[0], "json");
+	ck_assert_str_eq(p.deny_import[1], "yaml.cyaml");
+	ck_assert_str_eq(p.deny_import[2], "_x1");
+	ck_assert(!p.no_network && !p.no_subprocess && !p.fs_readonly);
+	ck_assert(!p.block_native && !p.no_environment);
+	policy_free(&p);
+	ck_assert_ptr_null(p.deny_import);
+	ck_assert_uint_eq(p.n_deny_import, 0);
+
+	/* and stays off unless asked for (no names: an empty list) */
+	memset(&o, 0, sizeof(o));
+	o.no_network = o.fs_readonly = o.block_native = true;
+	ck_assert_int_eq(policy_build(&p, &o, &err), 0);
+	ck_assert_uint_eq(p.n_deny_import, 0);
+	policy_free(&p);
+	options_free(&o);
+}
+END_TEST
+
+/* What --deny-import accepts as a module name: identifiers (a letter or
+ * '_', then letters, digits, '_') joined by single dots. */
+START_TEST(test_module_name_ok)
+{
+	static const char *const good[] = {
+	    "a",    "a.b",	  "_x",	   "x1.y_2",
+	    "json", "yaml.cyaml", "A.B.C", "__init__",
+	};
+	static const char *const bad[] = {
+	    "",	   ".",	  "a.",	 ".a",	 "a..b", "1a",	 "a.1b",
+	    "a-b", "a b", "a/b", "a.b.", "..",	 "a\\b", "a*",
+	};
+
+	for (size_t i = 0; i < HM_ARRAY_SIZE(good); i++)
+		ck_assert_msg(policy_module_name_ok(good[i]),
+			      "'%s' refused as a module name", good[i]);
+	for (size_t i = 0; i < HM_ARRAY_SIZE(bad); i++)
+		ck_assert_msg(!policy_module_name_ok(bad[i]),
+			      "'%s' accepted as a module name", bad[i]);
+	ck_assert(!policy_module_name_ok(NULL));
+}
+END_TEST
+
+/* clang-format off */
+static const struct import_row {
+	const char *name;	/* the denied module */
+	const char *real;	/* the resolved file being opened */
+	char want;		/* 'A' allowed, 'D' denied (deny-import) */
+} import_rows[] = {
+	/* a top-level package: every file below its directory */
+	{ "json",	"/usr/lib/python3.11/json/__init__.py",				'D' },
+	{ "json",	"/usr/lib/python3.11/json/decoder.py",				'D' },
+	{ "json",	"/usr/lib/python3.11/json/__pycache__/decoder.cpython-311.pyc",	'D' },
+	{ "json",	"/usr/lib/python3.11/jsonx.py",					'A' },
+	{ "json",	"/x/notjson.py",						'A' },
+	{ "json",	"/x/json_extra/a.py",						'A' },
+	{ "json",	"/x/myjson.py",							'A' },
+	/* a top-level module: its source, bytecode and extension files */
+	{ "mymod",	"/p/mymod.py",							'D' },
+	{ "mymod",	"/p/mymod.pyc",							'D' },
+	{ "mymod",	"/p/__pycache__/mymod.cpython-312.pyc",				'D' },
+	{ "mymod",	"/p/mymod.cpython-311-x86_64-linux-gnu.so",			'D' },
+	{ "mymod",	"/p/mymod.abi3.so",						'D' },
+	{ "mymod",	"/p/mymod_x.py",						'A' },
+	{ "mymod",	"/p/__pycache__/mymod_x.cpython-312.pyc",			'A' },
+	/* a dotted name: a/b as a module or a package, in that directory */
+	{ "a.b",	"/s/a/b.py",							'D' },
+	{ "a.b",	"/s/a/b/__init__.py",						'D' },
+	{ "a.b",	"/s/a/__pycache__/b.cpython-311.pyc",				'D' },
+	{ "a.b",	"/s/a/b.cpython-311-x86_64-linux-gnu.so",			'D' },
+	{ "a.b",	"/s/a/c.py",							'A' },
+	{ "a.b",	"/s/b.py",							'A' },
+	{ "a.b",	"/s/x/b.py",							'A' },
+	/* nothing resolved: nothing to match */
+	{ "json",	NULL,								'A' },
+};
+/* clang-format on */
+
+/* policy_import() for a row, with and without --deny-import. */
+START_TEST(test_import_table)
+{
+	const struct import_row *r = &import_rows[_i];
+	char *names[2] = {(char *)"unrelated", (char *)r->name};
+	struct policy p;
+	struct decision d;
+	char what[512];
+
+	snprintf(what, sizeof(what), "'%s' (--deny-import %s)",
+		 r->real ? r->real : "(null)", r->name);
+	memset(&p, 0, sizeof(p));
+	p.deny_import = &names[1];
+	p.n_deny_import = 1;
+	d = policy_import(&p, r->real);
+	ck_assert_msg(d.cat == CAT_IMPORT, "%s: category %d", what, d.cat);
+	if (r->want == 'A') {
+		ck_assert_msg(d.verdict == V_ALLOW, "%s: denied (%s)", what,
+			      d.reason ? d.reason : "no reason");
+		ck_assert_msg(d.reason == NULL, "%s: allowed with reason %s",
+			      what, d.reason);
+	} else {
+		ck_assert_msg(r->want == 'D', "bad expectation %c", r->want);
+		ck_assert_msg(d.verdict == V_DENY, "%s: allowed", what);
+		ck_assert_ptr_nonnull(d.reason);
+		ck_assert_str_eq(d.reason, "deny-import");
+	}
+
+	/* the same with another name before it: any of the names counts */
+	p.deny_import = names;
+	p.n_deny_import = 2;
+	d = policy_import(&p, r->real);
+	ck_assert_msg(d.verdict == (r->want == 'D' ? V_DENY : V_ALLOW),
+		      "%s: a second name changes the verdict", what);
+
+	/* the guard off (no names): every file may be opened */
+	p.n_deny_import = 0;
+	p.deny_import = NULL;
+	d = policy_import(&p, r->real);
+	ck_assert_msg(d.verdict == V_ALLOW, "%s: denied without the guard",
+		      what);
+	ck_assert_msg(d.reason == NULL, "%s: reason %s without the guard", what,
+		      d.reason);
+
+	/* nor do the other guards turn it on */
+	p.no_network = p.no_subprocess = p.fs_readonly = p.block_native = true;
+	ck_assert_int_eq(policy_import(&p, r->real).verdict, V_ALLOW);
+}
+END_TEST
+
 static Suite *
 policy_suite(void)
 {
@@ -1463,6 +1624,13 @@ policy_suite(void)
 	tc = tcase_create("native");
 	tcase_add_loop_test(tc, test_native_table, 0,
 			    HM_ARRAY_SIZE(native_rows));
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("import");
+	tcase_add_test(tc, test_build_deny_import);
+	tcase_add_test(tc, test_module_name_ok);
+	tcase_add_loop_test(tc, test_import_table, 0,
+			    HM_ARRAY_SIZE(import_rows));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("filesystem");

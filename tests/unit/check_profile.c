@@ -434,12 +434,19 @@ START_TEST(test_shipped_profiles)
 				ck_assert(!p.fs_landlock_only);
 				ck_assert_uint_eq(p.n_allow_write, 0);
 			}
-			/* only block-native of the shipped ones blocks
-			 * native code, and it does nothing else */
+			/* block-native blocks native code and does nothing
+			 * else; block-all has every guard; no other shipped
+			 * profile blocks native code */
 			if (strcmp(name, "block-native") == 0) {
 				ck_assert(p.block_native);
 				ck_assert(!p.no_network && !p.no_subprocess);
 				ck_assert(!p.fs_readonly && !p.no_environment);
+			} else if (strcmp(name, "block-all") == 0) {
+				ck_assert(p.block_native && p.fs_readonly);
+				ck_assert(p.no_network && p.no_subprocess);
+				ck_assert(p.no_environment &&
+					  !p.allow_localhost);
+				ck_assert_uint_eq(p.n_allow_write, 0);
 			} else if (known_name) {
 				ck_assert_msg(!p.block_native,
 					      "%s: block-native on", name);

@@ -117,14 +117,6 @@ cd "$T" || framework_failure_ "cd $T"
 find_pythons_ 8 13
 [ -n "$pys" ] || skip_ "no CPython 3.8-3.13 (none under $PYENV_VERSIONS, $PYTHON3 is not one)"
 
-nbad=0
-ncases=0
-bad_() {
-    echo "FAIL: $label: $*"
-    show_
-    nbad=$((nbad + 1))
-    return 1
-}
 
 # probe_ GUARD CASE ARGS...: run probe.py under hermetic --trace, with
 # --block-native when GUARD is 1; sets $pid from the program's pid= line.

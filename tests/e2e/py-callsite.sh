@@ -30,14 +30,6 @@ cd "$T" || framework_failure_ "cd $T"
 find_pythons_ 8 14
 [ -n "$pys" ] || skip_ "no CPython 3.8 or later (none under $PYENV_VERSIONS, $PYTHON3 is not one)"
 
-nbad=0
-ncases=0
-bad_() {
-    echo "FAIL: $label: $*"
-    show_
-    nbad=$((nbad + 1))
-    return 1
-}
 
 # case_ MINOR PYTHON SCENARIO: one run, its trace line checked whole.
 case_() {

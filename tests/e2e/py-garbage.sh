@@ -48,15 +48,7 @@ NATIVE0='^    #0 0x[0-9a-fA-F]+ [^ ]*connect[^ ]*\+0x[0-9a-fA-F]+ \([^)]*/libc[.
 find_pythons_ 8 13 # the fixture knows the layouts of 3.8-3.13
 [ -n "$pys" ] || skip_ "no CPython 3.8-3.13 (none under $PYENV_VERSIONS, $PYTHON3 is not one)"
 
-nbad=0
-ncases=0
 nskip=0
-bad_() {
-    echo "FAIL: $label: $*"
-    show_
-    nbad=$((nbad + 1))
-    return 1
-}
 
 # case_ PYTHON MODE BACKTRACE: one run (BACKTRACE empty or full), checked.
 case_() {

@@ -112,7 +112,7 @@ static void
 check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 	       uint64_t addr, uint64_t len, struct outcome *o)
 {
-	char real[PATH_MAX];
+	char real[PATH_MAX + 64];
 	bool own = false, have_real = false;
 	struct hm_sockaddr sa;
 	int rc;
@@ -131,15 +131,15 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 				 sa.path);
 			own = strlist_contains(&tr->own_abstract, name);
 		} else {
-			char path[PATH_MAX + 64];
 			struct stat st;
+			int res = decode_resolve(t->tid, AT_FDCWD, sa.path,
+						 true, real, sizeof(real));
 
-			if (decode_proc_path(t->tid, AT_FDCWD, sa.path, path,
-					     sizeof(path)) < 0) {
-				outcome_deny_quietly(o, ENAMETOOLONG);
-				return;
-			}
-			if (stat(path, &st) < 0 || !realpath(path, real)) {
+			if (res < 0)
+				errno = -res;
+			else if (res > 0)
+				errno = ENOTSOCK; /* a pipe: unknown here */
+			if (res != 0 || stat(real, &st) < 0) {
 				/* nothing listens there (nscd, say), or the
 				 * task could not reach it either: the kernel
 				 * says the same */

@@ -44,10 +44,12 @@ long decode_mmsg_names(pid_t tid, uint64_t vec, unsigned int vlen,
 
 /*
  * Build the path under /proc by which hermetic reaches what "path" names
- * for task "tid": /proc/TID/root/PATH for an absolute path, else relative
- * to the task's cwd (dirfd AT_FDCWD) or to its descriptor "dirfd". An
- * empty "path" names "dirfd" itself (AT_EMPTY_PATH). Returns 0 or
- * -ENAMETOOLONG.
+ * for task "tid": /proc/TID/root/PATH for an absolute path (a leading
+ * /proc/self or /proc/thread-self is the task's: /proc/TID), else
+ * relative to the task's cwd (dirfd AT_FDCWD) or to its descriptor
+ * "dirfd". An empty "path" names "dirfd" itself (AT_EMPTY_PATH). Symbolic
+ * links met later are followed by the kernel for hermetic; use
+ * decode_resolve() where that matters. Returns 0 or -ENAMETOOLONG.
  */
 int decode_proc_path(pid_t tid, int dirfd, const char *path, char *out,
 		     size_t size);

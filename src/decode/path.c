@@ -20,12 +20,33 @@
 
 #include "decode/decode.h"
 
+/* The length of a leading "/proc/self" or "/proc/thread-self" of "path"
+ * (the task's own, which hermetic must not read as its own), or 0. */
+static size_t
+self_prefix(const char *path)
+{
+	static const char *const aliases[] = {"/proc/self",
+					      "/proc/thread-self"};
+
+	for (size_t i = 0; i < 2; i++) {
+		size_t n = strlen(aliases[i]);
+
+		if (strncmp(path, aliases[i], n) == 0 &&
+		    (path[n] == '/' || path[n] == '\0'))
+			return n;
+	}
+	return 0;
+}
+
 int
 decode_proc_path(pid_t tid, int dirfd, const char *path, char *out, size_t size)
 {
+	size_t self = self_prefix(path);
 	int n;
 
-	if (path[0] == '/')
+	if (self)
+		n = snprintf(out, size, "/proc/%d%s", (int)tid, path + self);
+	else if (path[0] == '/')
 		n = snprintf(out, size, "/proc/%d/root%s", (int)tid, path);
 	else if (dirfd == AT_FDCWD)
 		n = snprintf(out, size, "/proc/%d/cwd%s%s", (int)tid,

@@ -2,10 +2,6 @@
 # Network end-to-end tests: real python3 programs under the real hermetic,
 # checked against listeners running outside it. Included from
 # tests/e2e/local.mk (non-recursive: paths are from the top).
-#
-# net-listen.sh and net-unix-allow.sh assert behaviour hermetic does not
-# have yet (an unbound listen() reachable under --no-network; --allow-unix
-# rules matched on the spelling of the path): they fail until it is fixed.
 
 TESTS += \
 	tests/e2e/net-tcp.sh \
@@ -18,6 +14,7 @@ TESTS += \
 	tests/e2e/net-listen.sh \
 	tests/e2e/net-unix.sh \
 	tests/e2e/net-unix-allow.sh \
+	tests/e2e/net-unix-procself.sh \
 	tests/e2e/net-threads.sh \
 	tests/e2e/net-asyncio.sh \
 	tests/e2e/net-summary.sh
@@ -34,6 +31,7 @@ EXTRA_DIST += \
 	tests/e2e/net-listen.sh \
 	tests/e2e/net-unix.sh \
 	tests/e2e/net-unix-allow.sh \
+	tests/e2e/net-unix-procself.sh \
 	tests/e2e/net-threads.sh \
 	tests/e2e/net-asyncio.sh \
 	tests/e2e/net-summary.sh \

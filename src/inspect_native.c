@@ -23,6 +23,7 @@
 
 #include "decode/decode.h"
 #include "elfload.h"
+#include "maps.h"
 #include "tracer_int.h"
 
 /* The installation prefix of the program "pid" runs: the directory above
@@ -47,40 +48,6 @@ prefix_of(pid_t pid, char *out, size_t size)
 	}
 	if (!out[0])
 		snprintf(out, size, "/");
-}
-
-/* The file mapped at "addr" in "pid", from /proc/PID/maps: 0 with "out"
- * set, 1 for anonymous memory, -errno. */
-static int
-mapped_file(pid_t pid, uint64_t addr, char *out, size_t size)
-{
-	char path[64], line[PATH_MAX + 128];
-	FILE *f;
-	int rc = 1;
-
-	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
-	f = fopen(path, "re");
-	if (!f)
-		return -errno;
-	while (fgets(line, sizeof(line), f)) {
-		unsigned long long s, e;
-		int n = 0;
-
-		if (sscanf(line, "%llx-%llx %*s %*s %*s %*s%n", &s, &e, &n) <
-			2 ||
-		    addr < s || addr >= e)
-			continue;
-		line[strcspn(line, "\n")] = '\0';
-		while (line[n] == ' ')
-			n++;
-		if (line[n] == '/') {
-			snprintf(out, size, "%s", line + n);
-			rc = 0;
-		}
-		break;
-	}
-	fclose(f);
-	return rc;
 }
 
 /* Does the file being mapped export the init function of the ctypes or
@@ -166,7 +133,7 @@ inspect_native(struct tracer *tr, struct tracee *t, const char *name,
 			return;
 		}
 	} else {
-		rc = mapped_file(pid, a[0], real, sizeof(real));
+		rc = maps_file_at(pid, a[0], real, sizeof(real));
 	}
 	if (rc == 1)
 		return; /* anonymous memory, a pipe: no file to load */

@@ -26,6 +26,7 @@ libhermetic_a_SOURCES = \
 	src/inspect_fs.c \
 	src/inspect_native.c \
 	src/log.c src/log.h \
+	src/maps.c src/maps.h \
 	src/mem.c src/mem.h \
 	src/policy.c src/policy.h \
 	src/profile.c src/profile.h \

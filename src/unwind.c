@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "maps.h"
 #include "unwind.h"
 #include "xmalloc.h"
 
@@ -91,35 +92,17 @@ read_maps(struct unwind *uw, pid_t pid)
 static void
 object_of(const struct unwind *uw, uint64_t ip, char *out, size_t size)
 {
-	const char *line = uw->maps;
-
 	out[0] = '\0';
-	while (line && *line) {
-		const char *end = strchr(line, '\n');
-		size_t len = end ? (size_t)(end - line) : strlen(line);
-		unsigned long long s, e;
-		const char *p;
+	for (const char *line = uw->maps; line && *line;) {
+		struct maps_entry e;
 
-		if (sscanf(line, "%llx-%llx", &s, &e) == 2 && ip >= s &&
-		    ip < e) {
-			/* the path is the sixth field, when there is one */
-			p = line;
-			for (int field = 0; field < 5 && p < line + len;
-			     field++) {
-				p += strcspn(p, " \n");
-				p += strspn(p, " ");
-			}
-			if (p < line + len) {
-				size_t n = (size_t)(line + len - p);
-
-				if (n >= size)
-					n = size - 1;
-				memcpy(out, p, n);
-				out[n] = '\0';
-			}
+		if (maps_parse(line, &e) && ip >= e.start && ip < e.end) {
+			snprintf(out, size, "%.*s", (int)e.path_len, e.path);
 			return;
 		}
-		line = end ? end + 1 : NULL;
+		line = strchr(line, '\n');
+		if (line)
+			line++;
 	}
 }
 

@@ -22,7 +22,7 @@
 
 static struct {
 	pid_t tid;
-	unsigned int used, next, syscalls;
+	unsigned int used, next;
 	uint64_t base[NPAGES];
 	unsigned char data[NPAGES][PAGE];
 } rc;
@@ -33,13 +33,6 @@ remote_begin(pid_t tid)
 	rc.tid = tid;
 	rc.used = 0;
 	rc.next = 0;
-	rc.syscalls = 0;
-}
-
-unsigned int
-remote_syscalls(void)
-{
-	return rc.syscalls;
 }
 
 static const unsigned char *
@@ -51,7 +44,6 @@ page(uint64_t base)
 		if (rc.base[i] == base)
 			return rc.data[i];
 	slot = rc.used < NPAGES ? rc.used++ : rc.next++ % NPAGES;
-	rc.syscalls++;
 	if (mem_read(rc.tid, base, rc.data[slot], PAGE) < 0) {
 		rc.base[slot] = UINT64_MAX; /* matches no page base */
 		return NULL;
@@ -84,7 +76,6 @@ remote_prefetch(const uint64_t *bases, unsigned int n)
 	}
 	if (k == 0)
 		return;
-	rc.syscalls++;
 	r = process_vm_readv(rc.tid, local, k, remote, k, 0);
 	for (unsigned int i = 0; r > 0 && i < k; i++) {
 		if ((size_t)r < (i + 1) * (size_t)PAGE)
@@ -112,7 +103,6 @@ remote_read(uint64_t addr, void *buf, size_t len)
 	if (addr == 0 || addr + len < addr)
 		return -EFAULT;
 	if (len > PAGE) {
-		rc.syscalls++;
 		return mem_read(rc.tid, addr, buf, len);
 	}
 	while (done < len) {

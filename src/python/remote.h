@@ -34,7 +34,4 @@ void remote_prefetch(const uint64_t *bases, unsigned int n);
  * returns how many. */
 unsigned int remote_pages(uint64_t *out, unsigned int max);
 
-/* Read calls that went to the kernel since remote_begin() (for bench/). */
-unsigned int remote_syscalls(void);
-
 #endif

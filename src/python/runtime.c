@@ -23,6 +23,7 @@
 #include "elfread.h"
 #include "log.h"
 #include "mem.h"
+#include "maps.h"
 #include "python/runtime.h"
 
 /* Give up looking for libpython after this many tries once libc is
@@ -173,20 +174,13 @@ base_name(const char *path)
 static bool
 maps_line(const char *line, uint64_t *start, char *path, size_t size)
 {
-	unsigned long long s, e, off;
-	int n = 0;
-	const char *p;
+	struct maps_entry e;
 
-	if (sscanf(line, "%llx-%llx %*s %llx %*s %*s %n", &s, &e, &off, &n) <
-		3 ||
-	    n == 0 || off != 0)
+	if (!maps_parse(line, &e) || e.offset != 0 || e.path[0] != '/' ||
+	    e.path_len >= size)
 		return false;
-	p = line + n;
-	if (*p != '/')
-		return false;
-	snprintf(path, size, "%s", p);
-	path[strcspn(path, "\n")] = '\0';
-	*start = s;
+	snprintf(path, size, "%.*s", (int)e.path_len, e.path);
+	*start = e.start;
 	return true;
 }
 

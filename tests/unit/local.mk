@@ -13,6 +13,7 @@ unit_tests = \
 	tests/unit/check_sockaddr \
 	tests/unit/check_filter \
 	tests/unit/check_sysent \
+	tests/unit/check_maps \
 	tests/unit/check_fsop \
 	tests/unit/check_pyimage \
 	tests/unit/check_env \
@@ -44,6 +45,7 @@ tests_unit_check_filter_SOURCES = tests/unit/check_filter.c \
 tests_unit_check_filter_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/lib
 tests_unit_check_sysent_SOURCES = tests/unit/check_sysent.c \
 	tests/unit/check_common.h
+tests_unit_check_maps_SOURCES = tests/unit/check_maps.c tests/unit/check_common.h
 tests_unit_check_fsop_SOURCES = tests/unit/check_fsop.c \
 	tests/unit/check_common.h
 tests_unit_check_pyimage_SOURCES = tests/unit/check_pyimage.c \

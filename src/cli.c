@@ -27,6 +27,7 @@ enum opt_id {
 	OPT_KEEP_ENV,
 	OPT_FS_READONLY,
 	OPT_ALLOW_WRITE,
+	OPT_ALLOW_READ,
 	OPT_BLOCK_NATIVE,
 	OPT_DENY_IMPORT,
 	OPT_NO_CODE_EXEC,
@@ -35,6 +36,7 @@ enum opt_id {
 	OPT_TRACE,
 	OPT_BACKTRACE,
 	OPT_SHOW_ARGV,
+	OPT_SHOW_POLICY,
 	OPT_PYTHON,
 	OPT_SEAL,
 	OPT_LIST_PROFILES,
@@ -63,6 +65,7 @@ static const struct opt_def opt_defs[] = {
 	{ "keep-env", required_argument, OPT_KEEP_ENV, false },
 	{ "fs-readonly", optional_argument, OPT_FS_READONLY, false },
 	{ "allow-write", required_argument, OPT_ALLOW_WRITE, false },
+	{ "allow-read", required_argument, OPT_ALLOW_READ, false },
 	{ "block-native", no_argument, OPT_BLOCK_NATIVE, false },
 	{ "deny-import", required_argument, OPT_DENY_IMPORT, false },
 	{ "no-code-exec", no_argument, OPT_NO_CODE_EXEC, false },
@@ -72,6 +75,7 @@ static const struct opt_def opt_defs[] = {
 	{ "trace", no_argument, OPT_TRACE, false },
 	{ "backtrace", required_argument, OPT_BACKTRACE, false },
 	{ "show-argv", no_argument, OPT_SHOW_ARGV, false },
+	{ "show-policy", no_argument, OPT_SHOW_POLICY, false },
 	{ "python", required_argument, OPT_PYTHON, false },
 	{ "seal", no_argument, OPT_SEAL, false },
 	{ "list-profiles", no_argument, OPT_LIST_PROFILES, true },
@@ -163,6 +167,9 @@ apply_id(struct options *o, const struct opt_def *d, const char *value,
 	case OPT_ALLOW_WRITE:
 		strlist_add(&o->allow_write, value);
 		break;
+	case OPT_ALLOW_READ:
+		strlist_add(&o->allow_read, value);
+		break;
 	case OPT_FS_READONLY:
 		o->fs_readonly = true;
 		if (value) {
@@ -202,6 +209,9 @@ apply_id(struct options *o, const struct opt_def *d, const char *value,
 						   "or full)",
 						   value));
 		o->trace = true;
+		break;
+	case OPT_SHOW_POLICY:
+		o->show_policy = true;
 		break;
 	case OPT_SHOW_ARGV:
 		o->show_argv = true;
@@ -376,6 +386,11 @@ cli_usage(FILE *out)
 "  --fs-readonly           deny every change to the filesystem (writes,\n"
 "                          creation, removal, rename, links, chmod, chown,\n"
 "                          times, xattrs); reading stays allowed\n"
+"  --fs-readonly=ROOT      also deny reading and running files outside ROOT,\n"
+"                          except what the interpreter needs (its prefix,\n"
+"                          shared libraries, locale, zoneinfo, /proc/self)\n"
+"  --allow-read PATH       with --fs-readonly=ROOT: also allow reading PATH\n"
+"                          (repeatable)\n"
 "  --allow-write DIR       with --fs-readonly: allow changes below DIR\n"
 "                          (repeatable)\n"
 "Native code:\n"
@@ -402,6 +417,9 @@ cli_usage(FILE *out)
 "                          with each line, print the Python frames, the\n"
 "                          native frames, or both (implies --trace)\n"
 "  --show-argv             include the argv of denied programs in the lines\n"
+"  --show-policy           print the policy in force and the walls that\n"
+"                          enforce it (seccomp, ptrace, Landlock) on stderr\n"
+"                          before the target starts\n"
 "Other:\n"
 "  --python PATH           interpreter for .py, module and module:attr targets\n"
 "                          (default: python3 on PATH)\n"
@@ -410,8 +428,7 @@ cli_usage(FILE *out)
 "  --version               print the version and exit\n"
 "  -h, --help              print this help and exit\n"
 "\n"
-"Accepted but not enforceable yet (exit 125): --fs-readonly=ROOT,\n"
-"--allow-domain DOMAIN.\n"
+"Accepted but not enforceable yet (exit 125): --allow-domain DOMAIN.\n"
 "Refused (no system-call boundary): --no-code-exec,\n"
 "--no-interpreter-mutation.\n"
 "\n"
@@ -436,6 +453,7 @@ options_free(struct options *o)
 	strlist_free(&o->keep_env);
 	strlist_free(&o->deny_import);
 	strlist_free(&o->allow_write);
+	strlist_free(&o->allow_read);
 	strlist_free(&o->allow_domain);
 	strlist_free(&o->profiles);
 	free(o->fs_root);

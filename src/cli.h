@@ -48,6 +48,7 @@ struct options {
 	bool fs_readonly;
 	char *fs_root;
 	struct strlist allow_write;
+	struct strlist allow_read;
 	bool block_native;
 	struct strlist deny_import;
 	struct strlist allow_domain;
@@ -58,6 +59,7 @@ struct options {
 	bool trace;
 	enum backtrace backtrace; /* implies trace */
 	bool show_argv;
+	bool show_policy;
 	bool seal;
 	char *python;
 	struct strlist profiles; /* --profile values, in order */

@@ -243,6 +243,10 @@ add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 		break;
 	case SC_EXECVE:
 	case SC_EXECVEAT:
+		/* --fs-readonly=ROOT also decides what may run */
+		if (p->no_subprocess || (p->read_root && !p->fs_landlock_only))
+			rule(b, TRACE_CHECK, 0, NULL);
+		break;
 	case SC_FORK:
 		if (p->no_subprocess)
 			rule(b, TRACE_CHECK, 0, NULL);
@@ -272,8 +276,9 @@ add_one(struct builder *b, const struct policy *p, enum sc_class cls)
 				   SECCOMP_FILTER_FLAG_NEW_LISTENER));
 		break;
 	case SC_OPEN:
-		/* --deny-import needs every open, reads too */
-		if (p->n_deny_import)
+		/* --deny-import and --fs-readonly=ROOT need every open,
+		 * reads too */
+		if (p->n_deny_import || (p->read_root && !p->fs_landlock_only))
 			rule(b, TRACE_CHECK, 0, NULL);
 		else if (p->fs_readonly && !p->fs_landlock_only)
 			add_open(b);

@@ -31,19 +31,65 @@ fswall_rights(int abi, bool dir)
 	return dir ? file | tree | HM_LL_REFER : file;
 }
 
-static void
-add(struct fswall *w, const char *path, bool dir)
+uint64_t
+fswall_read_rights(int abi)
 {
-	if (w->n == FSWALL_MAX_RULES)
+	return abi >= 3 ? HM_LL_EXECUTE | HM_LL_READ_FILE | HM_LL_READ_DIR : 0;
+}
+
+/* A rule granting "access" below "path" (or on it, a file); the wall is
+ * off when there are too many. */
+static void
+grant(struct fswall *w, const char *path, uint64_t access, bool dir)
+{
+	if (w->n == FSWALL_MAX_RULES) {
+		w->overflow = true;
 		return;
+	}
 	w->rules[w->n].path = path;
+	w->rules[w->n].access = access;
 	w->rules[w->n].is_dir = dir;
-	w->rules[w->n].access = fswall_rights(w->abi, dir);
 	w->n++;
 }
 
+/* Where writing is allowed, so is reading when reads are restricted. */
+static void
+add(struct fswall *w, const char *path, bool dir)
+{
+	grant(w, path,
+	      fswall_rights(w->abi, dir) |
+		  (w->reads ? fswall_read_rights(w->abi) : 0),
+	      dir);
+}
+
+static void
+add_reads(struct fswall *w, char *const *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		grant(w, v[i], fswall_read_rights(w->abi), true);
+}
+
+/* The paths reading is allowed below under --fs-readonly=ROOT: the same
+ * as policy_read(), with all of /proc (a rule cannot name the /proc/PID
+ * of a process not yet born) and the terminals, plus "reads". */
+static void
+plan_reads(const struct policy *p, const struct strlist *reads,
+	   struct fswall *w)
+{
+	static const char *const extra[] = {"/proc", "/dev/pts"};
+	size_t nsys;
+	const char *const *sys = policy_read_system(&nsys);
+
+	grant(w, p->read_root, fswall_read_rights(w->abi), true);
+	add_reads(w, p->allow_read, p->n_allow_read);
+	add_reads(w, (char *const *)sys, nsys);
+	add_reads(w, (char *const *)extra, 2);
+	add_reads(w, reads->v, reads->n);
+}
+
 void
-fswall_plan(const struct policy *p, int abi, struct fswall *w)
+fswall_plan(const struct policy *p, int abi, const struct strlist *reads,
+	    struct fswall *w)
 {
 	const char *knob = getenv("HERMETIC_TEST_NO_LANDLOCK");
 	const char *const *devices;
@@ -65,10 +111,14 @@ fswall_plan(const struct policy *p, int abi, struct fswall *w)
 			       : "off (no Landlock in this kernel)";
 		return;
 	}
+	w->reads = p->read_root && reads;
+	if (w->reads)
+		w->handled |= fswall_read_rights(abi);
 	for (size_t i = 0; i < p->n_allow_write; i++) {
 		if (stat(p->allow_write[i], &st) < 0 || !S_ISDIR(st.st_mode)) {
 			w->state = "off (an --allow-write directory does not "
 				   "exist yet)";
+			w->reads = false;
 			return;
 		}
 		add(w, p->allow_write[i], true);
@@ -80,8 +130,20 @@ fswall_plan(const struct policy *p, int abi, struct fswall *w)
 	/* the files stdout and stderr already are, reopened by name */
 	add(w, "/proc/self/fd/1", false);
 	add(w, "/proc/self/fd/2", false);
-	w->enabled = w->n < FSWALL_MAX_RULES;
-	w->state = w->enabled ? "on (Landlock)" : "off (too many rules)";
+	if (w->reads)
+		plan_reads(p, reads, w);
+	w->enabled = !w->overflow;
+	if (!w->enabled)
+		w->state = "off (too many rules)";
+	else if (w->reads)
+		w->state = "on (Landlock): changes, reading and running";
+	else if (!p->read_root)
+		w->state = "on (Landlock): changes";
+	else
+		w->state = "on (Landlock): changes; reading and running are "
+			   "checked by the tracer only (the interpreter is "
+			   "picked at run "
+			   "time, as by a pyenv shim)";
 }
 
 int
@@ -115,7 +177,8 @@ fswall_apply(const struct fswall *w)
 			continue;
 		}
 		if (!S_ISDIR(st.st_mode))
-			pb.allowed_access &= fswall_rights(w->abi, false);
+			pb.allowed_access &= fswall_rights(w->abi, false) |
+					     HM_LL_EXECUTE | HM_LL_READ_FILE;
 		if (syscall(SYS_landlock_add_rule, fd,
 			    HM_LANDLOCK_RULE_PATH_BENEATH, &pb, 0) < 0)
 			rc = -errno;

@@ -20,19 +20,23 @@
 #include <stdint.h>
 
 #include "policy.h"
+#include "strlist.h"
 
-#define FSWALL_MAX_RULES 64
+#define FSWALL_MAX_RULES 128
 
 struct fswall {
 	bool enabled;	   /* apply it */
-	const char *state; /* what it is, for debug output and docs */
+	bool reads;	   /* it restricts reading and running as well */
+	bool overflow;	   /* more rules than FSWALL_MAX_RULES */
+	const char *state; /* what it is, for --show-policy and docs */
 	int abi;
 	uint64_t handled; /* rights the ruleset restricts */
 	size_t n;
 	struct {
-		const char *path; /* borrowed from the policy or static */
-		uint64_t access;
-		bool is_dir;
+		const char *path; /* borrowed from the policy, the caller's
+				   * "reads" list, or static */
+		uint64_t access;  /* masked to a file's rights for a file */
+		bool is_dir;	  /* planned as a directory */
 	} rules[FSWALL_MAX_RULES];
 };
 
@@ -41,14 +45,21 @@ struct fswall {
  * file. Pure. */
 uint64_t fswall_rights(int abi, bool dir);
 
+/* The rights of reading and running (0 below ABI 3). Pure. */
+uint64_t fswall_read_rights(int abi);
+
 /*
  * Plan the wall for policy "p" on Landlock ABI "abi" (landlock_abi()).
  * Not enabled without --fs-readonly, without Landlock, when
  * HERMETIC_TEST_NO_LANDLOCK is set, or when an --allow-write directory
  * does not exist yet (Landlock grants only existing paths); "state" says
- * which.
+ * which. Under --fs-readonly=ROOT it restricts reading and running too
+ * when "reads" is given: the files and directories the target's
+ * interpreter needs (readroot_program_dirs() and the #! chain), which
+ * must outlive "w"; NULL when the interpreter is not known before it runs.
  */
-void fswall_plan(const struct policy *p, int abi, struct fswall *w);
+void fswall_plan(const struct policy *p, int abi, const struct strlist *reads,
+		 struct fswall *w);
 
 /* In the child: apply the planned wall. Returns 0 or -errno. */
 int fswall_apply(const struct fswall *w);

@@ -27,7 +27,9 @@
 #include "filter.h"
 #include "log.h"
 #include "policy.h"
+#include "policy_show.h"
 #include "profile.h"
+#include "readroot.h"
 #include "protect.h"
 #include "report.h"
 #include "spawn.h"
@@ -238,7 +240,8 @@ main(int argc, char **argv)
 	struct options o = {0};
 	struct policy pol;
 	struct target tgt;
-	struct strlist env = {0};
+	struct strlist env = {0}, reads = {0};
+	bool known_reads;
 	struct spawn_spec spec = {0};
 	struct tracer_config cfg = {0};
 	struct filter filter;
@@ -280,11 +283,17 @@ main(int argc, char **argv)
 	if (getenv("HERMETIC_TEST_LANDLOCK_ONLY") && pol.fs_readonly) {
 		pol.fs_landlock_only = true;
 		warn("HERMETIC_TEST_LANDLOCK_ONLY is set: filesystem changes "
-		     "are not checked by the tracer, only by Landlock");
+		     "(and reads, with a root) are not checked by the tracer, "
+		     "only "
+		     "by Landlock");
 	}
 	rc = target_resolve(&o, getenv("PATH"), &tgt, &err);
 	if (rc)
 		die_msg(rc, err);
+	rc = readroot_setup(&pol, &o, &tgt, getenv("PATH"), &reads, &err);
+	if (rc < 0)
+		die_msg(HM_EXIT_FAILURE, err);
+	known_reads = rc == 1;
 	if (pol.no_environment)
 		env_filter(environ, pol.keep_env, pol.n_keep_env, &env);
 
@@ -305,11 +314,13 @@ main(int argc, char **argv)
 	spec.envp =
 	    pol.no_environment ? (env.v ? env.v : (char *[]){NULL}) : environ;
 	spec.filter = &filter;
-	fswall_plan(&pol, landlock_abi(), &wall);
+	fswall_plan(&pol, landlock_abi(), known_reads ? &reads : NULL, &wall);
 	spec.fswall = &wall;
 	if (pol.fs_readonly)
 		debug("filesystem walls: ptrace checks; Landlock %s",
 		      wall.state);
+	if (o.show_policy)
+		policy_show(stderr, &pol, &wall);
 	spec.scope_abstract_unix =
 	    pol.no_network && !pol.allow_unix_all && pol.n_allow_unix == 0;
 	spec.display = o.target_argv[0];
@@ -325,6 +336,7 @@ main(int argc, char **argv)
 	cfg.policy = &pol;
 	cfg.target = pid;
 	cfg.target_python = tgt.python;
+	cfg.target_path = tgt.path;
 	cfg.no_freeze = getenv("HERMETIC_TEST_NO_FREEZE") != NULL;
 	if (cfg.no_freeze)
 		warn("HERMETIC_TEST_NO_FREEZE is set: pointer arguments can "
@@ -336,6 +348,7 @@ main(int argc, char **argv)
 	report_summary(killed);
 
 	strlist_free(&env);
+	strlist_free(&reads);
 	target_free(&tgt);
 	policy_free(&pol);
 	options_free(&o);

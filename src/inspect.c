@@ -354,19 +354,35 @@ inspect_exec(struct tracer *tr, struct tracee *t, enum sc_class cls,
 	struct stat st;
 	long n;
 
-	if (!p->no_subprocess || !armed) {
+	if (!armed || (!p->no_subprocess && !p->read_root)) {
 		o->d.verdict = V_ALLOW;
 		return;
 	}
-	n = mem_read_str(t->tid, path_arg, path, sizeof(path));
-	if (n < 0 && n != -ENAMETOOLONG) {
-		outcome_deny_quietly(o, (int)-n);
+	if (p->read_root && freeze_peers(tr, t) < 0) {
+		outcome_deny(o, CAT_FILESYSTEM, "unfrozen-threads");
 		return;
+	}
+	n = mem_read_str(t->tid, path_arg, path, sizeof(path));
+	if (n < 0 && (n != -ENAMETOOLONG || p->read_root)) {
+		outcome_deny_quietly(o, (int)-n);
+		goto release;
+	}
+	if (p->read_root &&
+	    !inspect_fs_exec(
+		tr, t, dirfd, path,
+		!(cls == SC_EXECVEAT && (a[4] & AT_SYMLINK_NOFOLLOW)), o)) {
+		if (o->d.verdict == V_DENY && o->report && p->show_argv)
+			o->argv = decode_argv(t->tid, argv_arg);
+		goto release;
+	}
+	if (!p->no_subprocess) {
+		o->d.verdict = V_ALLOW;
+		goto release;
 	}
 	if (decode_proc_path(t->tid, dirfd, path, proc_path,
 			     sizeof(proc_path)) < 0) {
 		outcome_deny_quietly(o, ENAMETOOLONG);
-		return;
+		goto release;
 	}
 	if (stat(proc_path, &st) < 0) {
 		int e = errno;
@@ -377,11 +393,11 @@ inspect_exec(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		if (e == ENOENT || e == ENOTDIR || e == EACCES || e == ELOOP ||
 		    e == ENAMETOOLONG) {
 			outcome_deny_quietly(o, e);
-			return;
+			goto release;
 		}
 	} else if (!decode_may_exec(t->tid, &st)) {
 		outcome_deny_quietly(o, EACCES);
-		return;
+		goto release;
 	} else {
 		allowed =
 		    policy_exec_id_allowed(p, st.st_dev, st.st_ino, false);
@@ -390,6 +406,11 @@ inspect_exec(struct tracer *tr, struct tracee *t, enum sc_class cls,
 	outcome_apply(o, policy_exec(p, armed, allowed));
 	if (o->d.verdict == V_DENY && p->show_argv)
 		o->argv = decode_argv(t->tid, argv_arg);
+release:
+	if (t->nheld && o->d.verdict == V_ALLOW)
+		t->exit_work |= EXIT_WORK_RELEASE; /* at the exit stop */
+	else if (t->holding)
+		freeze_release(tr, t);
 }
 
 static void

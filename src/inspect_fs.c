@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -24,6 +25,7 @@
 #include "fsop.h"
 #include "mem.h"
 #include "tracer_int.h"
+#include "xmalloc.h"
 
 /* A denied write into a __pycache__ directory (a .pyc, its temporary
  * file, the directory itself): Python goes on without it. */
@@ -186,6 +188,84 @@ check_import(const struct policy *p, struct tracee *t,
 	return false;
 }
 
+/* Under --fs-readonly=ROOT, does an open with "flags" by "t" read a file
+ * the policy must look at? Armed processes only (the arming rule), and
+ * not O_PATH, which reads nothing. */
+static bool
+reads_file(const struct policy *p, const struct tracee *t, uint32_t flags)
+{
+	return p->read_root && t->proc && t->proc->armed &&
+	       (flags & O_ACCMODE) != O_WRONLY && !(flags & O_PATH);
+}
+
+/* --fs-readonly=ROOT: an open for reading. Returns false when the call is
+ * denied. A file that does not exist outside the allowed paths is
+ * answered ENOENT, as the kernel would (with O_CREAT, it is a change,
+ * which the write check decides). */
+static bool
+check_read(const struct policy *p, struct tracee *t, const struct fsop_path *pa,
+	   const uint64_t *a, struct outcome *o)
+{
+	char real[PATH_MAX + 64];
+	uint32_t flags = (uint32_t)a[pa->flags];
+	int rc = resolve_arg(t, pa, a, true, real, sizeof(real), CAT_FILESYSTEM,
+			     "read-outside-root", o);
+	struct decision d;
+	struct stat st;
+
+	if (rc != 0)
+		return rc > 0;
+	d = policy_read(p, real, t->proc->read_dirs.v, t->proc->read_dirs.n,
+			t->proc->tgid, t->tid);
+	if (d.verdict == V_ALLOW)
+		return true;
+	if (lstat(real, &st) < 0 && errno == ENOENT) {
+		if (flags & O_CREAT)
+			return true;
+		outcome_deny_quietly(o, ENOENT);
+		return false;
+	}
+	outcome_apply(o, d);
+	snprintf(o->detail, sizeof(o->detail), "path=%s", real);
+	return false;
+}
+
+bool
+inspect_fs_exec(struct tracer *tr, struct tracee *t, int dirfd,
+		const char *path, bool follow, struct outcome *o)
+{
+	const struct policy *p = tr->policy;
+	char real[PATH_MAX + 64];
+	struct decision d;
+	int rc = decode_resolve(t->tid, dirfd, path, false, real, sizeof(real));
+
+	if (rc == 0) {
+		free(t->proc->exec_path);
+		t->proc->exec_path = xstrdup(real);
+	}
+	if (follow)
+		rc = decode_resolve(t->tid, dirfd, path, true, real,
+				    sizeof(real));
+	if (rc == 1) /* a descriptor of no file: the kernel fails it */
+		return true;
+	if (rc < 0) {
+		if (kernel_error(-rc)) {
+			outcome_deny_quietly(o, -rc);
+			return false;
+		}
+		outcome_deny(o, CAT_FILESYSTEM, "read-outside-root");
+		snprintf(o->detail, sizeof(o->detail), "path=%s", path);
+		return false;
+	}
+	d = policy_read(p, real, t->proc->read_dirs.v, t->proc->read_dirs.n,
+			t->proc->tgid, t->tid);
+	if (d.verdict == V_ALLOW)
+		return true;
+	outcome_apply(o, d);
+	snprintf(o->detail, sizeof(o->detail), "path=%s", real);
+	return false;
+}
+
 /* Check the file descriptor argument "fd" names. */
 static bool
 check_fd(const struct policy *p, struct tracee *t, int fd, struct outcome *o)
@@ -258,7 +338,7 @@ inspect_fs(struct tracer *tr, struct tracee *t, const char *name,
 	const struct fsop *op = fsop_find(name);
 	bool is_open = cls == SC_OPEN || strcmp(name, "creat") == 0;
 	bool import = cls == SC_OPEN && p->n_deny_import && op;
-	bool ok = true;
+	bool ok = true, read = false, write = true;
 
 	o->d.verdict = V_ALLOW;
 	if (!p->fs_readonly && !import)
@@ -279,8 +359,13 @@ inspect_fs(struct tracer *tr, struct tracee *t, const char *name,
 		outcome_deny(o, CAT_FILESYSTEM, "fs-readonly");
 		return;
 	}
-	if (cls == SC_OPEN && !import &&
-	    !policy_open_writes((uint32_t)a[op->path[0].flags]))
+	if (cls == SC_OPEN) {
+		uint32_t flags = (uint32_t)a[op->path[0].flags];
+
+		read = reads_file(p, t, flags);
+		write = policy_open_writes(flags);
+	}
+	if (!import && !read && !write)
 		return;
 	if (freeze_peers(tr, t) < 0) {
 		snprintf(o->detail, sizeof(o->detail),
@@ -290,8 +375,9 @@ inspect_fs(struct tracer *tr, struct tracee *t, const char *name,
 	}
 	if (import)
 		ok = check_import(p, t, &op->path[0], a, o);
-	if (ok && cls == SC_OPEN &&
-	    !policy_open_writes((uint32_t)a[op->path[0].flags]))
+	if (ok && read)
+		ok = check_read(p, t, &op->path[0], a, o);
+	if (ok && !write)
 		goto release;
 	if (ok && op->fd >= 0)
 		ok = check_fd(p, t, (int)a[op->fd], o);

@@ -29,6 +29,9 @@ libhermetic_a_SOURCES = \
 	src/maps.c src/maps.h \
 	src/mem.c src/mem.h \
 	src/policy.c src/policy.h \
+	src/policy_read.c \
+	src/policy_show.c src/policy_show.h \
+	src/readroot.c src/readroot.h \
 	src/profile.c src/profile.h \
 	src/pystack.c src/pystack.h \
 	src/python/callsite.c src/python/callsite.h \

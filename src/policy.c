@@ -58,10 +58,14 @@ policy_build(struct policy *p, const struct options *o, char **err)
 			       "does not offer it");
 		return -1;
 	}
-	if (o->fs_root) {
-		*err = xstrdup("not supported yet: --fs-readonly=ROOT (reading "
-			       "only below ROOT); --fs-readonly without a "
-			       "root is");
+	if (o->fs_root && !o->fs_root[0]) {
+		*err = xstrdup("--fs-readonly=: give the directory reading is "
+			       "limited to, or no '=' to limit only writes");
+		return -1;
+	}
+	if (o->allow_read.n && !o->fs_root) {
+		*err = xstrdup("--allow-read needs --fs-readonly=ROOT: without "
+			       "a root every path may be read");
 		return -1;
 	}
 	if (o->allow_write.n && !o->fs_readonly) {
@@ -93,6 +97,8 @@ policy_build(struct policy *p, const struct options *o, char **err)
 	p->deny_import = copy_list(&o->deny_import, &p->n_deny_import);
 	p->fs_readonly = o->fs_readonly;
 	p->allow_write = copy_list(&o->allow_write, &p->n_allow_write);
+	p->read_root = o->fs_root ? xstrdup(o->fs_root) : NULL;
+	p->allow_read = copy_list(&o->allow_read, &p->n_allow_read);
 	p->no_environment = o->no_environment;
 	p->keep_env = copy_list(&o->keep_env, &p->n_keep_env);
 	p->trace = o->trace;
@@ -121,6 +127,8 @@ policy_free(struct policy *p)
 	free_list(p->allow_exec, p->n_allow_exec);
 	free_list(p->keep_env, p->n_keep_env);
 	free_list(p->allow_write, p->n_allow_write);
+	free_list(p->allow_read, p->n_allow_read);
+	free(p->read_root);
 	free_list(p->deny_import, p->n_deny_import);
 	free(p->exec_ids);
 	free(p->image_ids);

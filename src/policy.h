@@ -73,6 +73,10 @@ struct policy {
 	char **allow_write; /* directories, resolved with realpath() by the
 			     * caller when they exist */
 	size_t n_allow_write;
+	char *read_root;   /* --fs-readonly=ROOT, resolved by the caller */
+	char **allow_read; /* files and directories, resolved likewise,
+			    * with the target's own file */
+	size_t n_allow_read;
 	bool no_environment;
 	char **keep_env;
 	size_t n_keep_env;
@@ -195,6 +199,23 @@ struct decision policy_import(const struct policy *p, const char *real);
 /* Is "name" a module name --deny-import accepts (identifiers joined by
  * dots)? */
 bool policy_module_name_ok(const char *name);
+
+/*
+ * Under --fs-readonly=ROOT, opening the file "real" (resolved) for reading
+ * or running it, by a process of the program tgid "tgid", thread "tid":
+ * allowed below ROOT, an --allow-read or --allow-write entry, the
+ * directories that program's interpreter needs ("prog", "n_prog": see
+ * readroot.h), the system's shared libraries and locale, zoneinfo and TLS
+ * data (policy_read_system()), and the task's own /proc/PID. Else denied,
+ * reason "read-outside-root".
+ */
+struct decision policy_read(const struct policy *p, const char *real,
+			    char *const *prog, size_t n_prog, pid_t tgid,
+			    pid_t tid);
+
+/* The system paths every program may read under --fs-readonly=ROOT
+ * ("*n" gets their number). */
+const char *const *policy_read_system(size_t *n);
 
 /* Always refused: a sandbox-escape syscall, a foreign ABI or an unknown
  * number. */

@@ -100,7 +100,8 @@ base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-static bool reaches(const char *path, const char *path_env, int depth);
+static bool reaches(const char *path, const char *path_env, int depth,
+		    struct target_chain *chain);
 
 /* A pyenv shim: a small script that execs "$PYENV_ROOT/libexec/pyenv exec
  * NAME". It reaches Python if some installed version provides NAME as a
@@ -137,7 +138,7 @@ pyenv_shim_reaches(const char *path, const char *head, const char *path_env,
 			continue;
 		cand = xasprintf("%s/%s/bin/%s", dir, de->d_name, name);
 		if (is_executable_file(cand))
-			found = reaches(cand, path_env, depth + 1);
+			found = reaches(cand, path_env, depth + 1, NULL);
 		free(cand);
 	}
 	if (d)
@@ -146,8 +147,22 @@ pyenv_shim_reaches(const char *path, const char *head, const char *path_env,
 	return found;
 }
 
+/* Note "path" as a file of "chain". */
+static void
+chain_add(struct target_chain *chain, const char *path)
+{
+	char *real;
+
+	if (!chain)
+		return;
+	real = realpath(path, NULL);
+	if (real)
+		strlist_take(&chain->files, real);
+}
+
 static bool
-reaches(const char *path, const char *path_env, int depth)
+reaches(const char *path, const char *path_env, int depth,
+	struct target_chain *chain)
 {
 	char head[1024], *interp = NULL, *arg = NULL;
 	bool result = false;
@@ -159,6 +174,7 @@ reaches(const char *path, const char *path_env, int depth)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
+	chain_add(chain, path);
 	n = read(fd, head, sizeof(head) - 1);
 	if (n < 0)
 		n = 0;
@@ -166,6 +182,8 @@ reaches(const char *path, const char *path_env, int depth)
 	if (target_parse_shebang(head, (size_t)n, &interp, &arg)) {
 		if (pyenv_shim_reaches(path, head, path_env, depth)) {
 			result = true;
+			if (chain)
+				chain->indirect = true;
 		} else if (strcmp(base_name(interp), "env") == 0 && arg) {
 			/* "#!/usr/bin/env [-S] NAME ...": NAME on PATH */
 			char *a = arg, *prog, *sp;
@@ -179,14 +197,19 @@ reaches(const char *path, const char *path_env, int depth)
 				*sp = '\0';
 			prog = strchr(a, '/') ? xstrdup(a)
 					      : target_which(a, path_env);
+			chain_add(chain, interp);
 			if (prog)
-				result = reaches(prog, path_env, depth + 1);
+				result =
+				    reaches(prog, path_env, depth + 1, chain);
 			free(prog);
 		} else {
-			result = reaches(interp, path_env, depth + 1);
+			result = reaches(interp, path_env, depth + 1, chain);
 		}
 	} else {
 		result = pyimage_scan_fd(fd) == PYIMAGE_PYTHON;
+		if (result && chain && !chain->image && chain->files.n)
+			chain->image =
+			    xstrdup(chain->files.v[chain->files.n - 1]);
 	}
 	free(interp);
 	free(arg);
@@ -197,7 +220,21 @@ reaches(const char *path, const char *path_env, int depth)
 bool
 target_reaches_python(const char *path, const char *path_env)
 {
-	return reaches(path, path_env, 0);
+	return reaches(path, path_env, 0, NULL);
+}
+
+bool
+target_chain(const char *path, const char *path_env, struct target_chain *chain)
+{
+	return reaches(path, path_env, 0, chain);
+}
+
+void
+target_chain_free(struct target_chain *chain)
+{
+	strlist_free(&chain->files);
+	free(chain->image);
+	memset(chain, 0, sizeof(*chain));
 }
 
 /*
@@ -281,19 +318,30 @@ add_args(struct target *t, const struct options *o, int from)
 
 /* Does the program target "t" reach Python? env(1) given as the target is
  * a launcher like a #! line: then what it runs decides. */
+char *
+target_env_program(const struct target *t, const struct options *o,
+		   const char *path_env)
+{
+	const char *prog;
+
+	if (t->kind != TARGET_PROGRAM || strcmp(base_name(t->path), "env"))
+		return NULL;
+	prog = env_program(o->target_argv + 1, o->target_argc - 1);
+	if (!prog)
+		return NULL;
+	return strchr(prog, '/') ? xstrdup(prog) : target_which(prog, path_env);
+}
+
 static bool
 program_reaches_python(const struct target *t, const struct options *o,
 		       const char *path_env)
 {
-	const char *prog = NULL;
 	char *p;
 	bool r;
 
-	if (strcmp(base_name(t->path), "env") == 0)
-		prog = env_program(o->target_argv + 1, o->target_argc - 1);
-	if (!prog)
+	if (strcmp(base_name(t->path), "env") != 0)
 		return target_reaches_python(t->path, path_env);
-	p = strchr(prog, '/') ? xstrdup(prog) : target_which(prog, path_env);
+	p = target_env_program(t, o, path_env);
 	r = p && target_reaches_python(p, path_env);
 	free(p);
 	return r;

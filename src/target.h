@@ -57,8 +57,30 @@ char *target_which(const char *name, const char *path_env);
 bool target_parse_shebang(const char *buf, size_t len, char **interp,
 			  char **arg);
 
+/* For env(1) given as the target ("env [-i] [NAME=VALUE]... PROGRAM"),
+ * PROGRAM found as env will find it (a new string, free(3)); else NULL. */
+char *target_env_program(const struct target *t, const struct options *o,
+			 const char *path_env);
+
 /* True if running "path" reaches a Python interpreter (see above). */
 bool target_reaches_python(const char *path, const char *path_env);
+
+/*
+ * The files running "path" goes through to reach a Python interpreter:
+ * itself, each #! interpreter (env included) and the program env runs,
+ * resolved with realpath; "image" is the interpreter's ELF file. A pyenv
+ * shim (which picks the version at run time) sets "indirect" and no
+ * image. Returns what target_reaches_python() does. Free with
+ * target_chain_free().
+ */
+struct target_chain {
+	struct strlist files;
+	char *image;
+	bool indirect;
+};
+bool target_chain(const char *path, const char *path_env,
+		  struct target_chain *chain);
+void target_chain_free(struct target_chain *chain);
 
 /* The Python code run for module:attr targets (argv[1] is "module:attr"). */
 extern const char target_callable_launcher[];

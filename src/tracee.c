@@ -73,8 +73,11 @@ mm_new(void)
 static void
 proc_put(struct proc *p)
 {
-	if (p && --p->ntasks == 0)
+	if (p && --p->ntasks == 0) {
+		strlist_free(&p->read_dirs);
+		free(p->exec_path);
 		free(p);
+	}
 }
 
 static void

@@ -15,6 +15,8 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include "strlist.h"
+
 struct proc {
 	pid_t tgid;
 	int ntasks;
@@ -22,6 +24,10 @@ struct proc {
 	bool initial; /* the target's own process */
 	bool execed;  /* it has completed an exec under hermetic */
 	bool killed;  /* killed as a leftover once the target exited */
+	struct strlist read_dirs; /* what its interpreter reads, under
+				   * --fs-readonly=ROOT (readroot.h) */
+	char *exec_path;	  /* the path its pending exec was given,
+				   * last component not followed */
 };
 
 struct pystack;

@@ -29,6 +29,7 @@
 #include "arch.h"
 #include "decode/decode.h"
 #include "pyimage.h"
+#include "readroot.h"
 #include "log.h"
 #include "tracer.h"
 #include "tracer_int.h"
@@ -127,6 +128,8 @@ on_clone(struct tracer *tr, struct tracee *t, int ev)
 	} else {
 		proc = proc_new(tid);
 		proc->armed = t->proc->armed; /* born armed */
+		for (size_t i = 0; i < t->proc->read_dirs.n; i++)
+			strlist_add(&proc->read_dirs, t->proc->read_dirs.v[i]);
 	}
 	mm = (flags & CLONE_VM) ? t->mm : mm_new();
 
@@ -215,6 +218,27 @@ image_allowed(const struct policy *p, pid_t tid)
 	return false;
 }
 
+/* Under --fs-readonly=ROOT: what the program "proc" now runs needs to
+ * read, from its executable and the path its exec was given. */
+static void
+learn_program(struct proc *proc, pid_t tid)
+{
+	char link[64], exe[PATH_MAX];
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/%d/exe", (int)tid);
+	n = readlink(link, exe, sizeof(exe) - 1);
+	strlist_free(&proc->read_dirs);
+	if (n > 0) {
+		exe[n] = '\0';
+		readroot_program_dirs(exe, proc->exec_path, &proc->read_dirs);
+	}
+	free(proc->exec_path);
+	proc->exec_path = NULL;
+	for (size_t i = 0; i < proc->read_dirs.n; i++)
+		debug("pid %d may read %s", (int)tid, proc->read_dirs.v[i]);
+}
+
 static void
 on_exec(struct tracer *tr, struct tracee *t)
 {
@@ -248,7 +272,9 @@ on_exec(struct tracer *tr, struct tracee *t)
 	proc = t->proc;
 	first = !proc->execed;
 	proc->execed = true;
-	if (p->no_subprocess || p->block_native) {
+	if (p->read_root)
+		learn_program(proc, t->tid);
+	if (p->no_subprocess || p->block_native || p->read_root) {
 		if (proc->armed) {
 			if (p->no_subprocess && !image_allowed(p, t->tid)) {
 				warn("pid %d exec'd a program that "
@@ -417,6 +443,8 @@ tracer_run(const struct tracer_config *cfg, unsigned int *killed)
 
 	proc = proc_new(cfg->target);
 	proc->initial = true;
+	if (cfg->target_path)
+		proc->exec_path = xstrdup(cfg->target_path);
 	tracee_add(cfg->target, proc, mm_new());
 	forward_pid = cfg->target;
 	/* signals that came while the target was being started are

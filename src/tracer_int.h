@@ -99,6 +99,16 @@ void inspect_fs(struct tracer *tr, struct tracee *t, const char *name,
 bool inspect_fs_bind(struct tracer *tr, struct tracee *t, const char *path,
 		     struct outcome *o);
 
+/*
+ * Under --fs-readonly=ROOT, an exec of "path" (relative to "dirfd") by an
+ * armed "t": the file must be one it may read ("follow": resolve a last
+ * symbolic link; execveat with AT_SYMLINK_NOFOLLOW does not). Keeps the
+ * path, last component not followed, as t->proc->exec_path. Returns false
+ * when denied ("o" says how). The caller holds the peers.
+ */
+bool inspect_fs_exec(struct tracer *tr, struct tracee *t, int dirfd,
+		     const char *path, bool follow, struct outcome *o);
+
 /* ===== inspect_native.c ===== */
 
 /* mmap, mprotect or pkey_mprotect "name" under --block-native. */

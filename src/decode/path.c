@@ -183,6 +183,27 @@ walk_path(struct walk *w, const char *path, bool follow)
 	}
 }
 
+/*
+ * The directory the magic link "link" (/proc/TID/root, cwd, fd/N) leads
+ * to, in hermetic's view, into "out" (PATH_MAX). The kernel's own text of
+ * the link is that path when it is absolute and not a deleted or
+ * unreachable directory: one readlink instead of realpath's walk.
+ */
+static bool
+link_dir(const char *link, char *out)
+{
+	ssize_t n = readlink(link, out, PATH_MAX - 1);
+	static const char deleted[] = " (deleted)";
+
+	if (n > 0 && out[0] == '/') {
+		out[n] = '\0';
+		if ((size_t)n < sizeof(deleted) - 1 ||
+		    strcmp(out + n - (sizeof(deleted) - 1), deleted) != 0)
+			return true;
+	}
+	return realpath(link, out) != NULL;
+}
+
 int
 decode_resolve(pid_t tid, int dirfd, const char *path, bool follow, char *out,
 	       size_t size)
@@ -192,7 +213,7 @@ decode_resolve(pid_t tid, int dirfd, const char *path, bool follow, char *out,
 	int rc;
 
 	snprintf(start, sizeof(start), "/proc/%d/root", (int)tid);
-	if (!realpath(start, w.root))
+	if (!link_dir(start, w.root))
 		return -errno;
 	if (strcmp(w.root, "/") == 0)
 		w.root[0] = '\0';
@@ -222,7 +243,7 @@ decode_resolve(pid_t tid, int dirfd, const char *path, bool follow, char *out,
 			rc = 0;
 			goto done;
 		}
-		if (!realpath(start, w.cur)) {
+		if (!link_dir(start, w.cur)) {
 			char link[PATH_MAX];
 			ssize_t n = readlink(start, link, sizeof(link) - 1);
 

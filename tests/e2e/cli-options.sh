@@ -4,8 +4,9 @@
 # it; unknown options and bad values are 125; --version prints
 # "hermetic X.Y.Z"; --help exits 0; --no-code-exec and
 # --no-interpreter-mutation are refused (no system-call boundary);
-# --fs-readonly=ROOT (either form) and --allow-domain are "not supported
-# yet"; --allow-write without --fs-readonly is refused; --fs-readonly runs
+# --allow-domain is "not supported yet"; --fs-readonly= with an empty
+# root, --allow-read without a root and --allow-write without
+# --fs-readonly are refused; --fs-readonly runs
 # the target, whose write fails unless below an --allow-write directory;
 # --block-native runs the target (no longer "not supported yet"), alone
 # and with the other guards; --deny-import runs the target (no longer "not
@@ -82,16 +83,15 @@ done
 pass_ "--no-code-exec and --no-interpreter-mutation are refused with the reason"
 
 # -- not supported yet
-fs_root_msg="hermetic: not supported yet: --fs-readonly=ROOT (reading only below ROOT); --fs-readonly without a root is"
-refused_ --fs-readonly=/ -- "$PYTHON3" -c "$prog"
-expect_err_is "$fs_root_msg"
-refused_ --fs-readonly / -- "$PYTHON3" -c "$prog"
-expect_err_is "$fs_root_msg"
-refused_ --fs-readonly="$T" --allow-write "$T" -- "$PYTHON3" -c "$prog"
-expect_err_is "$fs_root_msg"
 refused_ --allow-domain x -- "$PYTHON3" -c "$prog"
 expect_err_is "hermetic: not supported yet: --allow-domain"
 pass_ "not-yet-enforced options are 125 'not supported yet: --flag'"
+
+# -- --fs-readonly=ROOT needs a root; --allow-read needs a root
+refused_ --fs-readonly= -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --fs-readonly=: give the directory reading is limited to, or no '=' to limit only writes"
+refused_ --fs-readonly --allow-read "$T" -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --allow-read needs --fs-readonly=ROOT: without a root every path may be read"
 
 # -- --allow-write needs --fs-readonly
 refused_ --allow-write "$T" -- "$PYTHON3" -c "$prog"

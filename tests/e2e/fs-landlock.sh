@@ -54,10 +54,10 @@ outside_same_() {
 # --- the debug line: on by default, off with the knob
 run_ env HERMETIC_DEBUG=1 "$HERMETIC" --fs-readonly -- "$PYTHON3" -c pass
 expect_rc 0
-expect_err "$WALLS on \\(Landlock\\)\$"
+expect_err "$WALLS on \\(Landlock\\): changes\$"
 run_ env HERMETIC_DEBUG=1 "$HERMETIC" --fs-readonly --allow-write "$TR" -- "$PYTHON3" -c pass
 expect_rc 0
-expect_err "$WALLS on \\(Landlock\\)\$"
+expect_err "$WALLS on \\(Landlock\\): changes\$"
 run_ env HERMETIC_DEBUG=1 HERMETIC_TEST_NO_LANDLOCK=1 "$HERMETIC" --fs-readonly -- "$PYTHON3" -c pass
 expect_rc 0
 expect_err "$WALLS off \\(HERMETIC_TEST_NO_LANDLOCK\\)\$"
@@ -90,7 +90,7 @@ setup_
 run_ env HERMETIC_DEBUG=1 HERMETIC_TEST_LANDLOCK_ONLY=1 "$HERMETIC" --trace \
     --fs-readonly --allow-write "$A" -- "$PYTHON3" "$FP" "$@"
 expect_rc 0
-expect_err "$WALLS on \\(Landlock\\)\$"
+expect_err "$WALLS on \\(Landlock\\): changes\$"
 expect_err '^hermetic: .*HERMETIC_TEST_LANDLOCK_ONLY is set'
 for s in $OUT; do
     expect_step "$s" EACCES

@@ -11,10 +11,12 @@ FS_E2E_TESTS = \
 	tests/e2e/fs-pycache.sh \
 	tests/e2e/fs-landlock.sh \
 	tests/e2e/fs-devices.sh \
-	tests/e2e/fs-extra.sh
+	tests/e2e/fs-extra.sh \
+	tests/e2e/fs-read-root.sh
 
 TESTS += $(FS_E2E_TESTS)
 
 EXTRA_DIST += $(FS_E2E_TESTS) \
 	tests/e2e/py/fs_probe.py \
-	tests/e2e/py/fs_snap.py
+	tests/e2e/py/fs_snap.py \
+	tests/e2e/py/read_probe.py

@@ -515,30 +515,30 @@ START_TEST(test_plan)
 
 	/* no --fs-readonly: no wall */
 	p = wall_policy(false, NULL, 0);
-	fswall_plan(&p, 6, &w);
+	fswall_plan(&p, 6, NULL, &w);
 	ck_assert(!w.enabled);
 	ck_assert_str_eq(w.state, "off (no --fs-readonly)");
 
 	/* no Landlock, or too old */
 	p = wall_policy(true, NULL, 0);
-	fswall_plan(&p, 0, &w);
+	fswall_plan(&p, 0, NULL, &w);
 	ck_assert(!w.enabled);
 	ck_assert_str_eq(w.state, "off (no Landlock in this kernel)");
-	fswall_plan(&p, 2, &w);
+	fswall_plan(&p, 2, NULL, &w);
 	ck_assert(!w.enabled);
 	ck_assert_str_eq(w.state, "off (Landlock ABI older than 3)");
 
 	/* the test knob */
 	ck_assert_int_eq(setenv("HERMETIC_TEST_NO_LANDLOCK", "1", 1), 0);
-	fswall_plan(&p, 6, &w);
+	fswall_plan(&p, 6, NULL, &w);
 	ck_assert(!w.enabled);
 	ck_assert_str_eq(w.state, "off (HERMETIC_TEST_NO_LANDLOCK)");
 	ck_assert_int_eq(unsetenv("HERMETIC_TEST_NO_LANDLOCK"), 0);
 
 	/* --fs-readonly alone: the devices and stdout, stderr */
-	fswall_plan(&p, 3, &w);
+	fswall_plan(&p, 3, NULL, &w);
 	ck_assert(w.enabled);
-	ck_assert_str_eq(w.state, "on (Landlock)");
+	ck_assert_str_eq(w.state, "on (Landlock): changes");
 	ck_assert_int_eq(w.abi, 3);
 	ck_assert_uint_eq(w.handled, fswall_rights(3, true));
 	ck_assert_ptr_nonnull(rule_of(&w, "/proc/self/fd/1", &access, &is_dir));
@@ -555,7 +555,7 @@ START_TEST(test_plan)
 	/* with an existing directory */
 	dirs[0] = dir;
 	p = wall_policy(true, dirs, 1);
-	fswall_plan(&p, 4, &w);
+	fswall_plan(&p, 4, NULL, &w);
 	ck_assert(w.enabled);
 	ck_assert_ptr_nonnull(rule_of(&w, dir, &access, &is_dir));
 	ck_assert(is_dir);
@@ -567,12 +567,12 @@ START_TEST(test_plan)
 	 * existing directories, so no wall (the tracer alone) */
 	dirs[1] = missing;
 	p = wall_policy(true, dirs, 2);
-	fswall_plan(&p, 4, &w);
+	fswall_plan(&p, 4, NULL, &w);
 	ck_assert(!w.enabled);
 	ck_assert_str_eq(w.state,
 			 "off (an --allow-write directory does not exist yet)");
 	dirs[1] = file;
-	fswall_plan(&p, 4, &w);
+	fswall_plan(&p, 4, NULL, &w);
 	ck_assert(!w.enabled);
 
 	/* more rules than the plan holds: no wall rather than a partial
@@ -580,13 +580,62 @@ START_TEST(test_plan)
 	for (size_t i = 0; i < FSWALL_MAX_RULES; i++)
 		dirs[i] = dir;
 	p = wall_policy(true, dirs, FSWALL_MAX_RULES);
-	fswall_plan(&p, 4, &w);
+	fswall_plan(&p, 4, NULL, &w);
 	ck_assert(!w.enabled);
 	ck_assert_str_eq(w.state, "off (too many rules)");
 	ck_assert_uint_le(w.n, FSWALL_MAX_RULES);
 
 	free(missing);
 	free(file);
+	hm_rm_rf(dir);
+	hm_env_restore("HERMETIC_TEST_NO_LANDLOCK", saved);
+}
+END_TEST
+
+/* With a read root, the wall also restricts reading and running, when the
+ * interpreter's files are known; else it restricts changes only. */
+START_TEST(test_plan_reads)
+{
+	char *saved = hm_env_set("HERMETIC_TEST_NO_LANDLOCK", NULL);
+	char *dir = hm_tmpdir_make();
+	char *dirs[1] = {dir};
+	struct strlist reads = {0};
+	uint64_t access, rd = fswall_read_rights(3);
+	struct fswall w;
+	struct policy p;
+	bool is_dir;
+
+	ck_assert_uint_eq(fswall_read_rights(2), 0);
+	ck_assert_uint_eq(rd & fswall_rights(3, true), 0);
+	strlist_add(&reads, "/py/bin/python3.12");
+	strlist_add(&reads, "/py/lib");
+	p = wall_policy(true, dirs, 1);
+	p.read_root = "/srv/app";
+
+	fswall_plan(&p, 3, &reads, &w);
+	ck_assert(w.enabled && w.reads);
+	ck_assert_str_eq(w.state, "on (Landlock): changes, reading and running");
+	ck_assert_uint_eq(w.handled, fswall_rights(3, true) | rd);
+	ck_assert_ptr_nonnull(rule_of(&w, "/srv/app", &access, &is_dir));
+	ck_assert_uint_eq(access, rd);
+	ck_assert_ptr_nonnull(rule_of(&w, "/py/lib", &access, &is_dir));
+	ck_assert_uint_eq(access, rd);
+	ck_assert_ptr_nonnull(rule_of(&w, "/usr/lib", &access, &is_dir));
+	ck_assert_ptr_nonnull(rule_of(&w, "/proc", &access, &is_dir));
+	/* where writing is allowed, reading is too */
+	ck_assert_ptr_nonnull(rule_of(&w, dir, &access, &is_dir));
+	ck_assert_uint_eq(access, fswall_rights(3, true) | rd);
+	for (size_t i = 0; i < w.n; i++)
+		ck_assert_uint_eq(w.rules[i].access & ~w.handled, 0);
+
+	/* the interpreter not known before it runs */
+	fswall_plan(&p, 3, NULL, &w);
+	ck_assert(w.enabled && !w.reads);
+	ck_assert_uint_eq(w.handled, fswall_rights(3, true));
+	ck_assert_ptr_null(rule_of(&w, "/srv/app", &access, &is_dir));
+	ck_assert_ptr_nonnull(strstr(w.state, "checked by the tracer only"));
+
+	strlist_free(&reads);
 	hm_rm_rf(dir);
 	hm_env_restore("HERMETIC_TEST_NO_LANDLOCK", saved);
 }
@@ -609,6 +658,7 @@ fsop_suite(void)
 	tc = tcase_create("fswall");
 	tcase_add_test(tc, test_rights);
 	tcase_add_test(tc, test_plan);
+	tcase_add_test(tc, test_plan_reads);
 	suite_add_tcase(s, tc);
 	return s;
 }

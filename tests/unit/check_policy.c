@@ -838,13 +838,14 @@ START_TEST(test_build_refusals)
 	    {"no-interpreter-mutation",
 	     "--no-interpreter-mutation cannot be enforced",
 	     "system-call boundary"},
-	    {"fs-readonly=/srv",
-	     "not supported yet: --fs-readonly=ROOT (reading only below "
-	     "ROOT); --fs-readonly without a root is",
+	    /* --fs-readonly=ROOT runs now (it was "not supported yet") */
+	    {"fs-readonly=",
+	     "--fs-readonly=: give the directory reading is limited to, or "
+	     "no '=' to limit only writes",
 	     NULL},
-	    {"fs-readonly=/srv allow-write",
-	     "not supported yet: --fs-readonly=ROOT (reading only below "
-	     "ROOT); --fs-readonly without a root is",
+	    {"fs-readonly allow-read",
+	     "--allow-read needs --fs-readonly=ROOT: without a root every "
+	     "path may be read",
 	     NULL},
 	    {"allow-write",
 	     "--allow-write needs --fs-readonly: without it "
@@ -870,11 +871,13 @@ START_TEST(test_build_refusals)
 			o.no_code_exec = true;
 		else if (strcmp(cases[i].what, "no-interpreter-mutation") == 0)
 			o.no_interpreter_mutation = true;
-		else if (strncmp(cases[i].what, "fs-readonly=/srv", 16) == 0) {
+		else if (strcmp(cases[i].what, "fs-readonly=") == 0) {
 			o.fs_readonly = true;
-			o.fs_root = strdup("/srv");
-			if (strstr(cases[i].what, "allow-write"))
-				strlist_add(&o.allow_write, "/srv/out");
+			o.fs_root = strdup("");
+		} else if (strcmp(cases[i].what, "fs-readonly allow-read") ==
+			   0) {
+			o.fs_readonly = true;
+			strlist_add(&o.allow_read, "/srv");
 		} else if (strcmp(cases[i].what, "allow-write") == 0)
 			strlist_add(&o.allow_write, "/tmp");
 		else if (strcmp(cases[i].what, "deny-import a-b") == 0)
@@ -1434,6 +1437,126 @@ START_TEST(test_native_table)
 }
 END_TEST
 
+/* ===== --fs-readonly=ROOT ===== */
+
+struct read_row {
+	const char *real;
+	char want; /* 'A' allowed, 'D' denied */
+};
+
+/* clang-format off */
+static const struct read_row read_rows[] = {
+	{ "/srv/app",					'A' },
+	{ "/srv/app/main.py",				'A' },
+	{ "/srv/app/pkg/__pycache__/m.cpython-312.pyc",	'A' },
+	{ "/srv/application",				'D' },
+	{ "/srv",					'D' },
+	{ "/",						'D' },
+	{ "/etc/passwd",				'D' },
+	{ "/etc/ssh/ssh_host_ed25519_key",		'D' },
+	{ "/root/.ssh/id_ed25519",			'D' },
+	/* --allow-read: a file, and a directory */
+	{ "/opt/data.txt",				'A' },
+	{ "/opt/data.txt.bak",				'D' },
+	{ "/opt/other",					'D' },
+	{ "/var/share/models/a.bin",			'A' },
+	/* --allow-write directories are readable */
+	{ "/tmp/out/x",					'A' },
+	{ "/tmp/outside",				'D' },
+	/* the interpreter's directories, given by the caller */
+	{ "/py/3.12/lib/python3.12/os.py",		'A' },
+	{ "/py/3.12/bin/python3.12",			'A' },
+	{ "/py/3.12/bin/pip",				'D' },
+	/* the system's */
+	{ "/etc/ld.so.cache",				'A' },
+	{ "/usr/lib/x86_64-linux-gnu/libc.so.6",	'A' },
+	{ "/lib/x86_64-linux-gnu/libm.so.6",		'A' },
+	{ "/usr/lib/python3.11/json/__init__.py",	'A' },
+	{ "/usr/share/zoneinfo/Europe/Paris",		'A' },
+	{ "/usr/lib/locale/C.utf8/LC_CTYPE",		'A' },
+	{ "/etc/locale.alias",				'A' },
+	{ "/dev/urandom",				'A' },
+	{ "/dev/null",					'A' },
+	{ "/dev/sda",					'D' },
+	{ "/usr/share/doc/x",				'D' },
+	{ "/usr/bin/curl",				'D' },
+	{ "/etc/ld.so.cache.d",				'D' },
+	/* its own /proc/PID (process and thread), no other */
+	{ "/proc/100/maps",				'A' },
+	{ "/proc/100",					'A' },
+	{ "/proc/101/status",				'A' },
+	{ "/proc/1000/environ",				'D' },
+	{ "/proc/1/environ",				'D' },
+	{ "/proc/10/environ",				'D' },
+	{ "/proc/kcore",				'D' },
+	/* not resolved */
+	{ NULL,						'D' },
+	{ "",						'D' },
+	{ "srv/app/main.py",				'D' },
+};
+/* clang-format on */
+
+START_TEST(test_read_table)
+{
+	const struct read_row *r = &read_rows[_i];
+	char *allow_read[] = {"/opt/data.txt", "/var/share/models"};
+	char *allow_write[] = {"/tmp/out"};
+	char *prog[] = {"/py/3.12/bin/python3.12", "/py/3.12/lib",
+			"/py/3.12/lib64"};
+	struct policy p;
+	struct decision d;
+	const char *what = r->real ? r->real : "(null)";
+
+	memset(&p, 0, sizeof(p));
+	p.fs_readonly = true;
+	p.read_root = "/srv/app";
+	p.allow_read = allow_read;
+	p.n_allow_read = 2;
+	p.allow_write = allow_write;
+	p.n_allow_write = 1;
+	d = policy_read(&p, r->real, prog, 3, 100, 101);
+	ck_assert_int_eq(d.cat, CAT_FILESYSTEM);
+	if (r->want == 'A') {
+		ck_assert_msg(d.verdict == V_ALLOW, "%s: denied", what);
+		ck_assert_ptr_null(d.reason);
+	} else {
+		ck_assert_msg(d.verdict == V_DENY, "%s: allowed", what);
+		ck_assert_str_eq(d.reason, "read-outside-root");
+	}
+	/* the interpreter's directories are the process's own: another
+	 * process (no list) may not read them */
+	if (r->real && strncmp(r->real, "/py/", 4) == 0)
+		ck_assert_int_eq(policy_read(&p, r->real, NULL, 0, 100, 101)
+				     .verdict,
+				 V_DENY);
+	/* without a root every path may be read */
+	p.read_root = NULL;
+	ck_assert_int_eq(policy_read(&p, r->real, prog, 3, 100, 101).verdict,
+			 V_ALLOW);
+}
+END_TEST
+
+START_TEST(test_read_system)
+{
+	size_t n;
+	const char *const *v = policy_read_system(&n);
+
+	ck_assert_uint_gt(n, 10);
+	for (size_t i = 0; i < n; i++) {
+		/* absolute, no trailing slash, never the whole of /, /etc,
+		 * /usr, /home, /root, /proc or /dev */
+		ck_assert_msg(v[i][0] == '/' && v[i][strlen(v[i]) - 1] != '/',
+			      "%s", v[i]);
+		ck_assert_msg(strcmp(v[i], "/") && strcmp(v[i], "/etc") &&
+				  strcmp(v[i], "/usr") &&
+				  strcmp(v[i], "/home") &&
+				  strcmp(v[i], "/root") &&
+				  strcmp(v[i], "/proc") && strcmp(v[i], "/dev"),
+			      "%s is too wide", v[i]);
+	}
+}
+END_TEST
+
 /* ===== --deny-import ===== */
 
 /* --deny-import builds (it was refused as "not supported yet" before):
@@ -1624,6 +1747,11 @@ policy_suite(void)
 	tc = tcase_create("native");
 	tcase_add_loop_test(tc, test_native_table, 0,
 			    HM_ARRAY_SIZE(native_rows));
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("read-root");
+	tcase_add_loop_test(tc, test_read_table, 0, HM_ARRAY_SIZE(read_rows));
+	tcase_add_test(tc, test_read_system);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("import");

@@ -15,6 +15,7 @@ unit_tests = \
 	tests/unit/check_sysent \
 	tests/unit/check_maps \
 	tests/unit/check_fsop \
+	tests/unit/check_readroot \
 	tests/unit/check_pyimage \
 	tests/unit/check_env \
 	tests/unit/check_target \
@@ -47,6 +48,8 @@ tests_unit_check_sysent_SOURCES = tests/unit/check_sysent.c \
 	tests/unit/check_common.h
 tests_unit_check_maps_SOURCES = tests/unit/check_maps.c tests/unit/check_common.h
 tests_unit_check_fsop_SOURCES = tests/unit/check_fsop.c \
+	tests/unit/check_common.h
+tests_unit_check_readroot_SOURCES = tests/unit/check_readroot.c \
 	tests/unit/check_common.h
 tests_unit_check_pyimage_SOURCES = tests/unit/check_pyimage.c \
 	tests/unit/check_common.h tests/lib/elf_build.c tests/lib/elf_build.h

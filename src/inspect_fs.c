@@ -105,6 +105,21 @@ kernel_error(int err)
 	       err == EBADF;
 }
 
+/* A path that did not resolve ("err"): deny quietly with the error the
+ * kernel would give, or else report "KEY=GIVEN" under "cat" and "reason":
+ * where it leads is unknown, so no rule can match it. */
+static void
+deny_unresolved(int err, enum category cat, const char *reason, const char *key,
+		const char *given, struct outcome *o)
+{
+	if (kernel_error(err)) {
+		outcome_deny_quietly(o, err);
+		return;
+	}
+	outcome_deny(o, cat, reason);
+	snprintf(o->detail, sizeof(o->detail), "%s=%s", key, given);
+}
+
 /*
  * Read path argument "pa" and resolve it as the kernel would into "real".
  * Returns 1 when it names no file of a filesystem (a pipe), 0 with "real"
@@ -141,13 +156,7 @@ resolve_arg(struct tracee *t, const struct fsop_path *pa, const uint64_t *a,
 	if (rc == 1)
 		return 1; /* a pipe or a socket: not the filesystem */
 	if (rc < 0) {
-		if (kernel_error(-rc)) {
-			outcome_deny_quietly(o, -rc);
-			return -1;
-		}
-		/* where it leads is unknown: no rule can match it */
-		outcome_deny(o, cat, reason);
-		snprintf(o->detail, sizeof(o->detail), "path=%s", given);
+		deny_unresolved(-rc, cat, reason, "path", given, o);
 		return -1;
 	}
 	return 0;
@@ -249,12 +258,8 @@ inspect_fs_exec(struct tracer *tr, struct tracee *t, int dirfd,
 	if (rc == 1) /* a descriptor of no file: the kernel fails it */
 		return true;
 	if (rc < 0) {
-		if (kernel_error(-rc)) {
-			outcome_deny_quietly(o, -rc);
-			return false;
-		}
-		outcome_deny(o, CAT_FILESYSTEM, "read-outside-root");
-		snprintf(o->detail, sizeof(o->detail), "path=%s", path);
+		deny_unresolved(-rc, CAT_FILESYSTEM, "read-outside-root",
+				"path", path, o);
 		return false;
 	}
 	d = policy_read(p, real, t->proc->read_dirs.v, t->proc->read_dirs.n,
@@ -316,12 +321,8 @@ inspect_fs_bind(struct tracer *tr, struct tracee *t, const char *path,
 	if (rc == 1)
 		return true;
 	if (rc < 0) {
-		if (kernel_error(-rc)) {
-			outcome_deny_quietly(o, -rc);
-			return false;
-		}
-		outcome_deny(o, CAT_FILESYSTEM, "fs-readonly");
-		snprintf(o->detail, sizeof(o->detail), "unix=%s", path);
+		deny_unresolved(-rc, CAT_FILESYSTEM, "fs-readonly", "unix",
+				path, o);
 		return false;
 	}
 	if (judge(tr->policy, real, false, o))

@@ -34,6 +34,12 @@ enum opt_id {
 	OPT_NO_INTERPRETER_MUTATION,
 	OPT_PROFILE,
 	OPT_TRACE,
+	OPT_AUDIT,
+	OPT_LOG,
+	OPT_LOG_FORMAT,
+	OPT_REPORT,
+	OPT_FAIL_ON_VIOLATION,
+	OPT_QUIET,
 	OPT_BACKTRACE,
 	OPT_SHOW_ARGV,
 	OPT_SHOW_POLICY,
@@ -72,7 +78,13 @@ static const struct opt_def opt_defs[] = {
 	{ "no-interpreter-mutation", no_argument, OPT_NO_INTERPRETER_MUTATION,
 	  false },
 	{ "profile", required_argument, OPT_PROFILE, false },
-	{ "trace", no_argument, OPT_TRACE, false },
+	{ "trace", optional_argument, OPT_TRACE, false },
+	{ "audit", no_argument, OPT_AUDIT, false },
+	{ "log", required_argument, OPT_LOG, false },
+	{ "log-format", required_argument, OPT_LOG_FORMAT, false },
+	{ "report", required_argument, OPT_REPORT, false },
+	{ "fail-on-violation", no_argument, OPT_FAIL_ON_VIOLATION, false },
+	{ "quiet", no_argument, OPT_QUIET, false },
 	{ "backtrace", required_argument, OPT_BACKTRACE, false },
 	{ "show-argv", no_argument, OPT_SHOW_ARGV, false },
 	{ "show-policy", no_argument, OPT_SHOW_POLICY, false },
@@ -193,7 +205,45 @@ apply_id(struct options *o, const struct opt_def *d, const char *value,
 		strlist_add(&o->profiles, value);
 		break;
 	case OPT_TRACE:
+		if (value && strcmp(value, "all") != 0)
+			return set_error(err,
+					 xasprintf("--trace=%s: the value can "
+						   "only be 'all' (also "
+						   "actions allowed after a "
+						   "look)",
+						   value));
 		o->trace = true;
+		if (value)
+			o->trace_all = true;
+		break;
+	case OPT_AUDIT:
+		o->audit = true;
+		break;
+	case OPT_LOG:
+		free(o->log);
+		o->log = xstrdup(value);
+		break;
+	case OPT_LOG_FORMAT:
+		if (strcmp(value, "text") == 0)
+			o->log_json = false;
+		else if (strcmp(value, "json") == 0)
+			o->log_json = true;
+		else
+			return set_error(err,
+					 xasprintf("--log-format=%s: give text "
+						   "or json",
+						   value));
+		o->log_format_set = true;
+		break;
+	case OPT_REPORT:
+		free(o->report);
+		o->report = xstrdup(value);
+		break;
+	case OPT_FAIL_ON_VIOLATION:
+		o->fail_on_violation = true;
+		break;
+	case OPT_QUIET:
+		o->quiet = true;
 		break;
 	case OPT_BACKTRACE:
 		if (strcmp(value, "python") == 0)
@@ -406,6 +456,18 @@ cli_usage(FILE *out)
 "                          start the target with only PATH, HOME, LANG,\n"
 "                          LC_*, TERM and TMPDIR\n"
 "  --keep-env NAME         also keep this variable (repeatable)\n"
+"Auditing:\n"
+"  --audit                 deny nothing: report what the policy would deny\n"
+"                          (with no guard given: the guards of block-all)\n"
+"  --log FILE              write every reported action to FILE ('-':\n"
+"                          stderr), as trace lines or JSON Lines\n"
+"  --log-format=text|json  the format of --log (default text)\n"
+"  --report FILE           at exit, write the actions grouped by host,\n"
+"                          program, file and test: JSON, or HTML for a\n"
+"                          FILE ending in .html\n"
+"  --fail-on-violation     exit 2 when the target exited 0 but something\n"
+"                          was (or, with --audit, would have been) denied\n"
+"  --quiet                 no summary at the end\n"
 "Profiles:\n"
 "  --profile NAME|PATH     add the options of a profile (repeatable)\n"
 "  --list-profiles         list the profiles found and exit\n"
@@ -413,6 +475,8 @@ cli_usage(FILE *out)
 "Output:\n"
 "  --trace                 print one line per denied action on stderr, with\n"
 "                          the Python file:line, function and pytest test\n"
+"  --trace=all             also print the actions allowed after a look\n"
+"                          (loopback connects, allowed writes and programs)\n"
 "  --backtrace=python|native|full\n"
 "                          with each line, print the Python frames, the\n"
 "                          native frames, or both (implies --trace)\n"
@@ -433,12 +497,14 @@ cli_usage(FILE *out)
 "--no-interpreter-mutation.\n"
 "\n"
 "Exit status: the target's; 128+N if it was killed by signal N; 125 for\n"
-"hermetic's own errors; 126 if TARGET cannot run; 127 if it is not found.\n"
+"hermetic's own errors; 126 if TARGET cannot run; 127 if it is not found;\n"
+"2 under --fail-on-violation when the target exited 0 but was denied.\n"
 "\n"
 "Examples:\n"
 "  hermetic --trace --no-network -- script.py\n"
 "  hermetic --profile pytest -- pytest -q\n"
 "  hermetic --no-subprocess --allow-exec git -- tool.py\n"
+"  hermetic --audit --report report.html -- pip install ./pkg\n"
 "\n"
 "See hermetic(1) and hermetic-profile(5).\n",
 	      out);
@@ -459,5 +525,7 @@ options_free(struct options *o)
 	free(o->fs_root);
 	free(o->python);
 	free(o->show_profile);
-	o->fs_root = o->python = o->show_profile = NULL;
+	free(o->log);
+	free(o->report);
+	o->fs_root = o->python = o->show_profile = o->log = o->report = NULL;
 }

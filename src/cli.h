@@ -57,7 +57,15 @@ struct options {
 
 	/* output and the rest */
 	bool trace;
+	bool trace_all;		  /* --trace=all */
 	enum backtrace backtrace; /* implies trace */
+	bool audit;
+	char *log;	     /* --log FILE, "-" for stderr */
+	bool log_json;	     /* --log-format=json */
+	bool log_format_set; /* --log-format given */
+	char *report;	     /* --report FILE (.json, or .html) */
+	bool fail_on_violation;
+	bool quiet;
 	bool show_argv;
 	bool show_policy;
 	bool seal;

@@ -101,6 +101,10 @@ fswall_plan(const struct policy *p, int abi, const struct strlist *reads,
 		w->state = "off (no --fs-readonly)";
 		return;
 	}
+	if (p->audit) {
+		w->state = "off (audit mode: nothing is denied)";
+		return;
+	}
 	if (knob && *knob) {
 		w->state = "off (HERMETIC_TEST_NO_LANDLOCK)";
 		return;

@@ -32,6 +32,7 @@
 #include "readroot.h"
 #include "protect.h"
 #include "report.h"
+#include "sinks.h"
 #include "spawn.h"
 #include "target.h"
 #include "tracer.h"
@@ -224,16 +225,6 @@ scrub_own_environment(char **env)
 		memset(*env, 0, strlen(*env));
 }
 
-static int
-exit_status(int status)
-{
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	if (WIFSIGNALED(status))
-		return 128 + WTERMSIG(status);
-	return HM_EXIT_FAILURE;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -248,7 +239,7 @@ main(int argc, char **argv)
 	struct fswall wall;
 	unsigned int killed = 0;
 	char *err = NULL;
-	int rc, status;
+	int rc, status, abi;
 	pid_t pid;
 
 	char **initial_env = environ;
@@ -273,6 +264,12 @@ main(int argc, char **argv)
 		break;
 	}
 
+	/* --audit alone audits against the strictest policy: the guards of
+	 * the block-all profile (set here: the profile file may not be
+	 * installed) */
+	if (o.audit && !sinks_has_guard(&o) && o.profiles.n == 0)
+		o.no_network = o.no_subprocess = o.fs_readonly =
+		    o.block_native = o.no_environment = true;
 	load_profiles(&o);
 	if (policy_build(&pol, &o, &err) < 0)
 		die_msg(HM_EXIT_FAILURE, err);
@@ -302,7 +299,8 @@ main(int argc, char **argv)
 	if (spawn_check_support(&err) < 0)
 		die_msg(HM_EXIT_FAILURE, err);
 
-	report_init(pol.trace, o.backtrace);
+	if (sinks_open(&o, &pol, &err) < 0)
+		die_msg(HM_EXIT_FAILURE, err);
 	{
 		char dir[PATH_MAX];
 
@@ -314,7 +312,8 @@ main(int argc, char **argv)
 	spec.envp =
 	    pol.no_environment ? (env.v ? env.v : (char *[]){NULL}) : environ;
 	spec.filter = &filter;
-	fswall_plan(&pol, landlock_abi(), known_reads ? &reads : NULL, &wall);
+	abi = landlock_abi();
+	fswall_plan(&pol, abi, known_reads ? &reads : NULL, &wall);
 	spec.fswall = &wall;
 	if (pol.fs_readonly)
 		debug("filesystem walls: ptrace checks; Landlock %s",
@@ -322,10 +321,11 @@ main(int argc, char **argv)
 	if (o.show_policy)
 		policy_show(stderr, &pol, &wall);
 	spec.scope_abstract_unix =
-	    pol.no_network && !pol.allow_unix_all && pol.n_allow_unix == 0;
+	    !pol.audit && pol.no_network && !pol.allow_unix_all && pol.n_allow_unix == 0;
 	spec.display = o.target_argv[0];
 	debug("target %s (%s a Python interpreter)", tgt.path,
 	      tgt.python ? "reaches" : "does not reach");
+	sinks_start(argv, o.target_argv, &pol, &wall, abi);
 
 	pid = spawn_target(&spec, &err);
 	if (pid < 0)
@@ -345,12 +345,12 @@ main(int argc, char **argv)
 		scrub_own_environment(initial_env);
 	status = tracer_run(&cfg, &killed);
 	context_write_stats();
-	report_summary(killed);
+	rc = sinks_finish(status, killed);
 
 	strlist_free(&env);
 	strlist_free(&reads);
 	target_free(&tgt);
 	policy_free(&pol);
 	options_free(&o);
-	return exit_status(status);
+	return rc;
 }

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <limits.h>
 #include <sched.h>
 #include <stdio.h>
@@ -162,8 +163,10 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 	}
 	outcome_apply(o, policy_sockaddr(tr->policy, op, &sa, own,
 					 have_real ? real : NULL));
-	if (o->report)
+	if (o->report || (o->d.verdict == V_ALLOW && report_wants_allowed())) {
 		sockaddr_format(&sa, o->detail, sizeof(o->detail));
+		o->inspected = true;
+	}
 
 	/* a unix name the tree binds becomes its own once bind succeeds */
 	if (op == NET_BIND && o->d.verdict == V_ALLOW && sa.family == AF_UNIX &&
@@ -265,6 +268,7 @@ check_listen(struct tracer *tr, struct tracee *t, int fd, struct outcome *o)
 	sockaddr_decode(&ss, len, &local);
 	sockaddr_format(&local, o->detail, sizeof(o->detail));
 	outcome_apply(o, policy_listen(tr->policy, &local));
+	o->inspected = true;
 }
 
 /* Read what the network syscalls point at, with the peers held. */
@@ -377,6 +381,9 @@ inspect_exec(struct tracer *tr, struct tracee *t, enum sc_class cls,
 	}
 	if (!p->no_subprocess) {
 		o->d.verdict = V_ALLOW;
+		o->d.cat = CAT_SUBPROCESS;
+		o->inspected = true;
+		snprintf(o->detail, sizeof(o->detail), "path=%s", path);
 		goto release;
 	}
 	if (decode_proc_path(t->tid, dirfd, path, proc_path,
@@ -404,6 +411,7 @@ inspect_exec(struct tracer *tr, struct tracee *t, enum sc_class cls,
 	}
 	snprintf(o->detail, sizeof(o->detail), "path=%s", path);
 	outcome_apply(o, policy_exec(p, armed, allowed));
+	o->inspected = true;
 	if (o->d.verdict == V_DENY && p->show_argv)
 		o->argv = decode_argv(t->tid, argv_arg);
 release:
@@ -573,12 +581,65 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 	}
 }
 
+/* The protocol of socket "fd" of "pid" ("tcp", "udp", "raw"...), through
+ * a copy of the descriptor; "" when it cannot be had. */
+static void
+socket_proto(pid_t pid, int fd, char *buf, size_t size)
+{
+	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0), sock, type = 0;
+	int proto = 0;
+	socklen_t len = sizeof(type);
+
+	buf[0] = '\0';
+	if (pidfd < 0)
+		return;
+	sock = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	close(pidfd);
+	if (sock < 0)
+		return;
+	if (getsockopt(sock, SOL_SOCKET, SO_TYPE, &type, &len) == 0) {
+		len = sizeof(proto);
+		getsockopt(sock, SOL_SOCKET, SO_PROTOCOL, &proto, &len);
+		snprintf(buf, size, "%s",
+			 proto == IPPROTO_TCP	       ? "tcp"
+			 : proto == IPPROTO_UDP	       ? "udp"
+			 : type == SOCK_RAW	       ? "raw"
+			 : proto == IPPROTO_SCTP       ? "sctp"
+			 : type == SOCK_STREAM	       ? "stream"
+			 : type == SOCK_DGRAM	       ? "dgram"
+			 : type == SOCK_SEQPACKET ? "seqpacket"
+						       : "other");
+	}
+	close(sock);
+}
+
+/* What a reported event adds for the log and the report: the process's
+ * executable and, for a socket call, the socket's protocol. */
+static void
+event_extras(const struct tracee *t, const struct hm_syscall_info *info,
+	     const struct outcome *o, char *exe, size_t esize, char *proto,
+	     size_t psize)
+{
+	pid_t pid = t->proc ? t->proc->tgid : t->tid;
+	char link[64];
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/%d/exe", (int)pid);
+	n = readlink(link, exe, esize - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	if (o->d.cat == CAT_NETWORK && info->op == HM_SYSCALL_INFO_SECCOMP &&
+	    strncmp(o->detail, "host=", 5) == 0)
+		socket_proto(pid, (int)info->seccomp.args[0], proto, psize);
+}
+
 void
 inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 {
 	struct hm_syscall_info info;
 	struct outcome o = {0};
 	struct context ctx;
+	char exe[PATH_MAX] = "", proto[16] = "";
+	bool audited = false;
 	int rc;
 
 	o.d.verdict = V_DENY;
@@ -611,8 +672,21 @@ inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 		o.report = false;
 		report_pycache();
 	}
-	if (o.report && report_wants_context())
+	/* --audit: what the policy denies runs, and is reported as such;
+	 * the always-refused calls stay refused, and a quiet deny is the
+	 * kernel's own answer (or a fallback the filter relies on) */
+	if (o.report && tr->policy->audit && o.d.cat != CAT_SANDBOX) {
+		o.d.verdict = V_ALLOW;
+		audited = true;
+	} else if (!o.report && o.inspected && o.d.verdict == V_ALLOW &&
+		   report_wants_allowed()) {
+		o.report = true;
+	}
+	if (o.report && report_wants_context()) {
 		context_gather(t, &ctx);
+		event_extras(t, &info, &o, exe, sizeof(exe), proto,
+			     sizeof(proto));
+	}
 	if (o.d.verdict == V_DENY) {
 		rc = arch_deny_syscall(t->tid, o.err);
 		if (rc < 0 && rc != -ESRCH)
@@ -628,10 +702,17 @@ inspect_seccomp_stop(struct tracer *tr, struct tracee *t)
 		    .tid = t->tid,
 		    .syscall = o.syscall,
 		    .d = o.d,
+		    .audited = audited,
 		    .detail = o.detail,
 		    .argv = o.argv,
+		    .exe = exe[0] ? exe : NULL,
+		    .proto = proto[0] ? proto : NULL,
+		    .creates = o.creates,
 		    .ctx = &ctx,
 		};
+
+		if (audited)
+			ev.d.verdict = V_DENY; /* what the policy said */
 
 		report_event(&ev);
 	}

@@ -86,9 +86,19 @@ judge(const struct policy *p, const char *real, bool is_open, struct outcome *o)
 {
 	struct decision d =
 	    policy_fs_write(p, real, is_open ? object_of(p, real) : FS_TREE);
+	struct stat st;
 
-	if (d.verdict == V_ALLOW)
+	/* for the report: does the open make the file? */
+	o->creates = is_open && lstat(real, &st) < 0;
+	if (d.verdict == V_ALLOW) {
+		/* the first path of the call names it (rename: the source) */
+		if (!o->inspected) {
+			snprintf(o->detail, sizeof(o->detail), "path=%s", real);
+			o->d.cat = CAT_FILESYSTEM;
+			o->inspected = !is_pycache(real);
+		}
 		return true;
+	}
 	outcome_apply(o, d);
 	snprintf(o->detail, sizeof(o->detail), "path=%s", real);
 	o->quiet_pyc = is_pycache(real);

@@ -148,6 +148,6 @@ inspect_native(struct tracer *tr, struct tracee *t, const char *name,
 	 * under another name still exports its module's init function */
 	if (o->d.verdict == V_ALLOW && is_ffi_module(t->tid, name, a, real))
 		outcome_deny(o, CAT_NATIVE, "block-native");
-	if (o->report)
-		snprintf(o->detail, sizeof(o->detail), "path=%s", real);
+	snprintf(o->detail, sizeof(o->detail), "path=%s", real);
+	o->inspected = true;
 }

@@ -30,6 +30,12 @@ libhermetic_a_SOURCES = \
 	src/mem.c src/mem.h \
 	src/policy.c src/policy.h \
 	src/policy_read.c \
+	src/aggregate.c src/aggregate.h \
+	src/detail.c src/detail.h \
+	src/escape.c src/escape.h \
+	src/eventlog.c src/eventlog.h \
+	src/reportfile.c src/reporthtml.c src/reportfile.h \
+	src/sinks.c src/sinks.h \
 	src/policy_show.c src/policy_show.h \
 	src/readroot.c src/readroot.h \
 	src/profile.c src/profile.h \

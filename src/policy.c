@@ -99,7 +99,11 @@ policy_build(struct policy *p, const struct options *o, char **err)
 	p->allow_write = copy_list(&o->allow_write, &p->n_allow_write);
 	p->read_root = o->fs_root ? xstrdup(o->fs_root) : NULL;
 	p->allow_read = copy_list(&o->allow_read, &p->n_allow_read);
-	p->no_environment = o->no_environment;
+	p->audit = o->audit;
+	/* scrubbing the environment is done at start, not to a syscall:
+	 * in audit mode there is nothing to record, and the program must
+	 * run as it would */
+	p->no_environment = o->no_environment && !o->audit;
 	p->keep_env = copy_list(&o->keep_env, &p->n_keep_env);
 	p->trace = o->trace;
 	p->show_argv = o->show_argv;

@@ -77,7 +77,10 @@ struct policy {
 	char **allow_read; /* files and directories, resolved likewise,
 			    * with the target's own file */
 	size_t n_allow_read;
-	bool no_environment;
+	bool audit; /* --audit: decide as usual, let everything run (but
+		     * the always-refused calls), report what would have
+		     * been denied */
+	bool no_environment; /* never in audit mode (nothing to record) */
 	char **keep_env;
 	size_t n_keep_env;
 	bool trace;

@@ -14,21 +14,29 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aggregate.h"
+#include "eventlog.h"
 #include "python/callsite.h"
 #include "report.h"
 
+#define TOP_SITES 5 /* call sites the summary names */
+
+static struct report_config cfg;
 static bool tracing;
 static enum backtrace backtrace;
-static unsigned long denied[CAT_COUNT];
+static unsigned long counts[3][CAT_COUNT]; /* denied, audited, allowed */
 static unsigned long pycache;
 
 void
-report_init(bool trace, enum backtrace bt)
+report_init(const struct report_config *c)
 {
-	tracing = trace;
-	backtrace = bt;
-	memset(denied, 0, sizeof(denied));
+	cfg = *c;
+	tracing = c->trace;
+	backtrace = c->bt;
+	memset(counts, 0, sizeof(counts));
 	pycache = 0;
+	if (cfg.aggregate || cfg.audit)
+		agg_init();
 }
 
 /* "s" with control characters (C0, DEL) as '?', into "buf": what comes
@@ -71,7 +79,10 @@ report_format(const struct event *ev, char *buf, size_t size)
 			n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__); \
 	} while (0)
 
-	PUT("[hermetic] %s %s", ev->d.verdict == V_DENY ? "blocked" : "allowed",
+	PUT("[hermetic] %s %s",
+	    ev->d.verdict != V_DENY ? "allowed"
+	    : ev->audited	    ? "audit"
+				    : "blocked",
 	    ev->syscall);
 	if (ev->detail && *ev->detail)
 		PUT(" %s", ev->detail);
@@ -182,10 +193,12 @@ report_event(const struct event *ev)
 {
 	static char out[128 * 1024];
 	size_t n;
+	int v = ev->d.verdict != V_DENY ? 2 : ev->audited ? 1 : 0;
 
-	if (ev->d.verdict == V_DENY)
-		denied[ev->d.cat]++;
-	if (!tracing)
+	counts[v][ev->d.cat]++;
+	if (cfg.aggregate || cfg.audit)
+		agg_add(ev);
+	if (!tracing && !cfg.log)
 		return;
 	report_format(ev, out, sizeof(out) - 1);
 	n = strlen(out);
@@ -193,7 +206,27 @@ report_event(const struct event *ev)
 	out[n] = '\0';
 	if (backtrace)
 		report_format_frames(ev, backtrace, out + n, sizeof(out) - n);
-	put_text(out);
+	if (cfg.log)
+		eventlog_event(ev, out);
+	if (tracing)
+		put_text(out);
+}
+
+const unsigned long (*report_counts(void))[CAT_COUNT]
+{
+	return (const unsigned long(*)[CAT_COUNT])counts;
+}
+
+unsigned long
+report_pycache_count(void)
+{
+	return pycache;
+}
+
+bool
+report_wants_allowed(void)
+{
+	return cfg.trace_all;
 }
 
 void
@@ -205,7 +238,7 @@ report_pycache(void)
 bool
 report_wants_context(void)
 {
-	return tracing;
+	return tracing || cfg.log || cfg.aggregate || cfg.audit;
 }
 
 unsigned long
@@ -214,8 +247,29 @@ report_denied(void)
 	unsigned long total = 0;
 
 	for (int c = 0; c < CAT_COUNT; c++)
-		total += denied[c];
+		total += counts[0][c] + counts[1][c];
 	return total;
+}
+
+/* The call sites that made the most denials (audits), one line each. */
+static void
+summary_sites(void)
+{
+	size_t n, shown = 0;
+	struct agg_callsite **s = agg_callsites(&n);
+	char line[PYFRAME_FILE_MAX + PYFRAME_NAME_MAX + 128];
+
+	for (size_t i = 0; i < n && shown < TOP_SITES; i++, shown++) {
+		snprintf(line, sizeof(line), "  %lu %s at %s:%d in %s",
+			 s[i]->count, category_name(s[i]->cat), s[i]->site.file,
+			 s[i]->site.line, s[i]->site.func);
+		put_line(line);
+	}
+	if (n > shown) {
+		snprintf(line, sizeof(line), "  ... and %zu more call site%s",
+			 n - shown, n - shown == 1 ? "" : "s");
+		put_line(line);
+	}
 }
 
 void
@@ -226,23 +280,31 @@ report_summary(unsigned int killed)
 	size_t n;
 	const char *sep = "";
 
-	if (total) {
+	if (total && !cfg.quiet) {
 		n = (size_t)snprintf(line, sizeof(line),
-				     "hermetic: blocked %lu action%s (", total,
-				     total == 1 ? "" : "s");
+				     cfg.audit ? "hermetic: audit: %lu action%s "
+						 "would have been blocked ("
+					       : "hermetic: blocked %lu action%s (",
+				     total, total == 1 ? "" : "s");
 		for (int c = 0; c < CAT_COUNT; c++) {
-			if (!denied[c])
+			unsigned long k = counts[0][c] + counts[1][c];
+
+			if (!k)
 				continue;
 			n += (size_t)snprintf(line + n, sizeof(line) - n,
-					      "%s%lu %s", sep, denied[c],
+					      "%s%lu %s", sep, k,
 					      category_name((enum category)c));
 			sep = ", ";
 		}
 		snprintf(line + n, sizeof(line) - n, ")%s",
-			 tracing ? "" : "; rerun with --trace for details");
+			 report_wants_context()
+			     ? ""
+			     : "; rerun with --trace for details");
 		put_line(line);
+		if (cfg.audit)
+			summary_sites();
 	}
-	if (pycache && tracing) {
+	if (pycache && tracing && !cfg.quiet) {
 		snprintf(line, sizeof(line),
 			 "[hermetic] blocked %lu write%s into __pycache__ "
 			 "(not counted: Python runs without its bytecode "
@@ -250,7 +312,7 @@ report_summary(unsigned int killed)
 			 pycache, pycache == 1 ? "" : "s");
 		put_line(line);
 	}
-	if (killed) {
+	if (killed && !cfg.quiet) {
 		snprintf(line, sizeof(line),
 			 "hermetic: the target exited; killed %u process%s it "
 			 "left running",

@@ -276,7 +276,8 @@ on_exec(struct tracer *tr, struct tracee *t)
 		learn_program(proc, t->tid);
 	if (p->no_subprocess || p->block_native || p->read_root) {
 		if (proc->armed) {
-			if (p->no_subprocess && !image_allowed(p, t->tid)) {
+			if (p->no_subprocess && !p->audit &&
+			    !image_allowed(p, t->tid)) {
 				warn("pid %d exec'd a program that "
 				     "--allow-exec does not allow (a raced "
 				     "path?): killed",

@@ -63,6 +63,9 @@ struct outcome {
 	int err;	/* errno for a deny (EPERM unless said) */
 	bool report;	/* report it (a deny that is a real action) */
 	bool quiet_pyc; /* a denied __pycache__ write: counted, not traced */
+	bool inspected; /* an allowed action worth a line under --trace=all
+			 * (detail and d.cat set) */
+	bool creates;	/* an open that makes a new file */
 	char detail[PATH_MAX + 256]; /* for the trace line */
 	char *argv;		     /* formatted argv (--show-argv), owned */
 	char syscall[48];	     /* name for the trace line */
@@ -75,7 +78,8 @@ void outcome_deny(struct outcome *o, enum category cat, const char *reason);
  * anyway, so no action was kept from happening. */
 void outcome_deny_quietly(struct outcome *o, int err);
 
-/* Take the policy's decision "d" (a deny is EPERM and reported). */
+/* Take the policy's decision "d" (a deny is EPERM and reported; an allow
+ * in category "d.cat" is an inspected action, see outcome.inspected). */
 void outcome_apply(struct outcome *o, struct decision d);
 
 /* Decide and enforce the seccomp stop "t" is in, then restart it. */

@@ -277,13 +277,51 @@ START_TEST(test_prefixes)
 }
 END_TEST
 
+/* The options of auditing and its outputs. */
+START_TEST(test_audit_options)
+{
+	struct args a;
+	struct options o;
+	char *err = NULL;
+
+	ck_assert_int_eq(PARSE(&a, &o, &err, "--audit", "--trace=all", "--log",
+			       "l.jsonl", "--log-format=json", "--report",
+			       "r.html", "--fail-on-violation", "--quiet", "--",
+			       "x"),
+			 0);
+	ck_assert(o.audit && o.trace && o.trace_all && o.log_json &&
+		  o.log_format_set && o.fail_on_violation && o.quiet);
+	ck_assert_str_eq(o.log, "l.jsonl");
+	ck_assert_str_eq(o.report, "r.html");
+	options_free(&o);
+	args_free(&a);
+
+	ck_assert_int_eq(PARSE(&a, &o, &err, "--trace", "--log-format", "text",
+			       "--", "x"),
+			 0);
+	ck_assert(o.trace && !o.trace_all && !o.log_json && !o.audit);
+	ck_assert_ptr_null(o.log);
+	options_free(&o);
+	args_free(&a);
+
+	EXPECT_ERROR("--log-format=xml: give text or json", "--log-format=xml",
+		     "--", "x");
+	EXPECT_ERROR("needs a value", "--report=", "--", "x");
+	EXPECT_ERROR("option '--audit' takes no value", "--audit=1", "--", "x");
+}
+END_TEST
+
 START_TEST(test_flag_takes_no_value)
 {
 	EXPECT_ERROR("option '--no-network' takes no value", "--no-network=1",
 		     "--", "x");
 	EXPECT_ERROR("option '--no-network' takes no value", "--no-net=yes",
 		     "--", "x");
-	EXPECT_ERROR("option '--trace' takes no value", "--trace=", "--", "x");
+	/* --trace takes "all" and nothing else */
+	EXPECT_ERROR("--trace=: the value can only be 'all'", "--trace=", "--",
+		     "x");
+	EXPECT_ERROR("--trace=yes: the value can only be 'all'", "--trace=yes",
+		     "--", "x");
 	EXPECT_ERROR("option '--no-environment' takes no value", "--no-env=1",
 		     "--", "x");
 }
@@ -665,6 +703,7 @@ cli_suite(void)
 	tcase_add_test(tc, test_unknown_option);
 	tcase_add_test(tc, test_prefixes);
 	tcase_add_test(tc, test_flag_takes_no_value);
+	tcase_add_test(tc, test_audit_options);
 	tcase_add_test(tc, test_required_values);
 	tcase_add_test(tc, test_allow_unix);
 	tcase_add_test(tc, test_no_env_alias);

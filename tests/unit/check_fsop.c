@@ -599,6 +599,7 @@ START_TEST(test_plan_reads)
 	char *saved = hm_env_set("HERMETIC_TEST_NO_LANDLOCK", NULL);
 	char *dir = hm_tmpdir_make();
 	char *dirs[1] = {dir};
+	char root[] = "/srv/app";
 	struct strlist reads = {0};
 	uint64_t access, rd = fswall_read_rights(3);
 	struct fswall w;
@@ -610,7 +611,7 @@ START_TEST(test_plan_reads)
 	strlist_add(&reads, "/py/bin/python3.12");
 	strlist_add(&reads, "/py/lib");
 	p = wall_policy(true, dirs, 1);
-	p.read_root = "/srv/app";
+	p.read_root = root;
 
 	fswall_plan(&p, 3, &reads, &w);
 	ck_assert(w.enabled && w.reads);

@@ -1499,17 +1499,20 @@ static const struct read_row read_rows[] = {
 START_TEST(test_read_table)
 {
 	const struct read_row *r = &read_rows[_i];
-	char *allow_read[] = {"/opt/data.txt", "/var/share/models"};
-	char *allow_write[] = {"/tmp/out"};
-	char *prog[] = {"/py/3.12/bin/python3.12", "/py/3.12/lib",
-			"/py/3.12/lib64"};
+	char r1[] = "/opt/data.txt", r2[] = "/var/share/models";
+	char w1[] = "/tmp/out", root[] = "/srv/app";
+	char p1[] = "/py/3.12/bin/python3.12", p2[] = "/py/3.12/lib",
+	     p3[] = "/py/3.12/lib64";
+	char *allow_read[] = {r1, r2};
+	char *allow_write[] = {w1};
+	char *prog[] = {p1, p2, p3};
 	struct policy p;
 	struct decision d;
 	const char *what = r->real ? r->real : "(null)";
 
 	memset(&p, 0, sizeof(p));
 	p.fs_readonly = true;
-	p.read_root = "/srv/app";
+	p.read_root = root;
 	p.allow_read = allow_read;
 	p.n_allow_read = 2;
 	p.allow_write = allow_write;

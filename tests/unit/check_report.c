@@ -650,7 +650,7 @@ events_quiet(void)
 	struct event ev = event_of("connect", V_DENY, CAT_NETWORK, "no-network",
 				   "host=203.0.113.5:80");
 
-	report_init(false, BACKTRACE_NONE);
+	report_init(&(struct report_config){.bt = BACKTRACE_NONE});
 	report_event(&ev);
 	report_event(&ev);
 	ev.d.verdict = V_ALLOW;
@@ -669,7 +669,7 @@ events_traced(void)
 	struct event ev =
 	    event_of("ptrace", V_DENY, CAT_SANDBOX, "ptrace", NULL);
 
-	report_init(true, BACKTRACE_NONE);
+	report_init(&(struct report_config){.trace = true});
 	report_event(&ev);
 	ck_assert_uint_eq(report_denied(), 1);
 	report_summary(2);
@@ -678,7 +678,7 @@ events_traced(void)
 static void
 events_none(void)
 {
-	report_init(false, BACKTRACE_NONE);
+	report_init(&(struct report_config){.bt = BACKTRACE_NONE});
 	ck_assert_uint_eq(report_denied(), 0);
 	report_summary(0);
 	report_summary(1);

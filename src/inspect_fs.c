@@ -24,6 +24,7 @@
 #include "decode/decode.h"
 #include "fsop.h"
 #include "mem.h"
+#include "report.h"
 #include "tracer_int.h"
 #include "xmalloc.h"
 
@@ -89,7 +90,8 @@ judge(const struct policy *p, const char *real, bool is_open, struct outcome *o)
 	struct stat st;
 
 	/* for the report: does the open make the file? */
-	o->creates = is_open && lstat(real, &st) < 0;
+	if (d.verdict == V_DENY || report_wants_allowed())
+		o->creates = is_open && lstat(real, &st) < 0;
 	if (d.verdict == V_ALLOW) {
 		/* the first path of the call names it (rename: the source) */
 		if (!o->inspected) {

@@ -66,7 +66,8 @@ SDIST="$TR/dist/auditpkg-0.1.tar.gz"
 [ -f "$SDIST" ] || fail_ "no $SDIST"
 [ -z "$(ls "$TR/outside")" ] || fail_ "setup.py sdist wrote outside: $(ls "$TR/outside")"
 
-sp=$("$TR/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') ||
+purelib_='import sysconfig; print(sysconfig.get_paths()["purelib"])'
+sp=$("$TR/venv/bin/python" -c "$purelib_") && sp2=$("$TR/venv2/bin/python" -c "$purelib_") ||
     framework_failure_ "no site-packages"
 [ "${sp#"$TR"/venv/}" != "$sp" ] || framework_failure_ "site-packages $sp is not in the venv"
 
@@ -81,17 +82,16 @@ expect_err '^hermetic: audit: [0-9]+ actions would have been blocked'
 expect_no_err '^\[hermetic\] blocked'
 norm_ >"$T/out.audit"
 [ -s "$TR/outside/audited" ] || fail_ "setup.py did not write $TR/outside/audited under --audit"
-run_ "$TR/venv/bin/python" -c 'import auditpkg; print(auditpkg.VALUE, auditpkg.__file__)'
+runc_ "$TR/venv/bin/python" -c 'import auditpkg; print(auditpkg.VALUE, auditpkg.__file__)'
 expect_rc 0 "importing auditpkg installed under --audit"
 expect_out "^42 $sp/auditpkg\\.py\$"
 
-run_ "$PYTHON3" "$FX/check_report.py" "$TR/r.json" "$TR/l.jsonl" "$TR" "$sp" \
+runc_ "$PYTHON3" "$FX/check_report.py" "$TR/r.json" "$TR/l.jsonl" "$TR" "$sp" \
     "$TR/outside/audited" "$connect_line" "$run_line" "$write_line"
 [ "$rc" = 0 ] || fail_ "the report or the log: $(grep '^FAIL' "$T/out")"
 sed 's/^/  /' "$T/out"
 
 # --- the same install without hermetic, in the second venv
-sp2=$(printf '%s\n' "$sp" | sed "s|^$TR/venv/|$TR/venv2/|")
 runc_ AUDIT_PKG_OUT="$TR/outside/plain" \
     "$TR/venv2/bin/python" -m pip install --no-index --no-build-isolation "$SDIST"
 expect_rc 0 "pip's exit status without hermetic"
@@ -99,7 +99,7 @@ norm_ >"$T/out.plain"
 cmp -s "$T/out.audit" "$T/out.plain" || {
     diff "$T/out.audit" "$T/out.plain"; fail_ "pip's output differs under --audit"
 }
-run_ "$TR/venv2/bin/python" -c 'import auditpkg; print(auditpkg.VALUE, auditpkg.__file__)'
+runc_ "$TR/venv2/bin/python" -c 'import auditpkg; print(auditpkg.VALUE, auditpkg.__file__)'
 expect_rc 0 "importing auditpkg installed without hermetic"
 expect_out "^42 $sp2/auditpkg\\.py\$"
 [ -s "$TR/outside/plain" ] || fail_ "setup.py did not write $TR/outside/plain without hermetic"

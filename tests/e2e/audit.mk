@@ -5,7 +5,8 @@
 
 AUDIT_E2E_TESTS = \
 	tests/e2e/audit-log.sh \
-	tests/e2e/audit-pytest.sh
+	tests/e2e/audit-pytest.sh \
+	tests/e2e/audit-pip.sh
 
 TESTS += $(AUDIT_E2E_TESTS)
 
@@ -14,4 +15,7 @@ EXTRA_DIST += $(AUDIT_E2E_TESTS) \
 	tests/e2e/py/check_log.py \
 	tests/e2e/py/audit_suite/pytest.ini \
 	tests/e2e/py/audit_suite/test_net.py \
-	tests/e2e/py/audit_suite/test_io.py
+	tests/e2e/py/audit_suite/test_io.py \
+	tests/e2e/fixtures/audit_pkg/setup.py \
+	tests/e2e/fixtures/audit_pkg/auditpkg.py \
+	tests/e2e/fixtures/audit_pkg/check_report.py

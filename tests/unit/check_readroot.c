@@ -91,6 +91,7 @@ START_TEST(test_resolve)
 {
 	char *dir = hm_tmpdir_make(), *file, *link, *real_dir;
 	char *files[] = {NULL, NULL, NULL};
+	char missing_target[] = "/nonexistent/target.py";
 	struct policy p;
 	char *err = NULL;
 
@@ -109,7 +110,7 @@ START_TEST(test_resolve)
 	p.allow_read[0] = xasprintf("%s/./f", link);
 	p.n_allow_read = 1;
 	files[0] = file;
-	files[1] = "/nonexistent/target.py"; /* skipped */
+	files[1] = missing_target; /* skipped */
 	ck_assert_int_eq(readroot_resolve(&p, files, &err), 0);
 	ck_assert_str_eq(p.read_root, real_dir);
 	ck_assert_uint_eq(p.n_allow_read, 2);

@@ -5,4 +5,5 @@ dist_doc_DATA = \
 	docs/threat-model.md \
 	docs/internals.md \
 	docs/profile-format.md \
-	docs/performance.md
+	docs/performance.md \
+	docs/json-schema.md

@@ -30,6 +30,8 @@ libhermetic_a_SOURCES = \
 	src/mem.c src/mem.h \
 	src/policy.c src/policy.h \
 	src/policy_read.c \
+	src/dns.c src/dns.h \
+	src/hostrule.c src/hostrule.h \
 	src/aggregate.c src/aggregate.h \
 	src/detail.c src/detail.h \
 	src/escape.c src/escape.h \

@@ -23,3 +23,4 @@ include tests/unit/local.mk
 include tests/e2e/local.mk
 include tests/security/local.mk
 include tests/build/local.mk
+include tests/fuzz/local.mk

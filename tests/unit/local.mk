@@ -17,6 +17,7 @@ unit_tests = \
 	tests/unit/check_fsop \
 	tests/unit/check_readroot \
 	tests/unit/check_audit \
+	tests/unit/check_dns \
 	tests/unit/check_pyimage \
 	tests/unit/check_env \
 	tests/unit/check_target \
@@ -53,6 +54,8 @@ tests_unit_check_fsop_SOURCES = tests/unit/check_fsop.c \
 tests_unit_check_readroot_SOURCES = tests/unit/check_readroot.c \
 	tests/unit/check_common.h
 tests_unit_check_audit_SOURCES = tests/unit/check_audit.c \
+	tests/unit/check_common.h
+tests_unit_check_dns_SOURCES = tests/unit/check_dns.c \
 	tests/unit/check_common.h
 tests_unit_check_pyimage_SOURCES = tests/unit/check_pyimage.c \
 	tests/unit/check_common.h tests/lib/elf_build.c tests/lib/elf_build.h

@@ -67,6 +67,7 @@ agg_free(void)
 				free(r->key);
 				free(r->proto);
 				free(r->argv);
+				free(r->host);
 				free(r->reason);
 				free(r->site.file);
 				free(r->site.func);
@@ -104,17 +105,17 @@ agg_file_op(const char *sc, bool creates)
 		const char *prefix;
 		unsigned int op;
 	} ops[] = {
-	    {"unlink", AGG_OP_DELETE}, {"rmdir", AGG_OP_DELETE},
-	    {"rename", AGG_OP_RENAME}, {"mkdir", AGG_OP_CREATE},
-	    {"mknod", AGG_OP_CREATE},  {"symlink", AGG_OP_CREATE},
-	    {"bind", AGG_OP_CREATE},   {"link", AGG_OP_LINK},
-	    {"truncate", AGG_OP_WRITE}, {"ftruncate", AGG_OP_WRITE},
-	    {"fallocate", AGG_OP_WRITE}, {"chmod", AGG_OP_ATTR},
-	    {"fchmod", AGG_OP_ATTR},   {"chown", AGG_OP_ATTR},
-	    {"fchown", AGG_OP_ATTR},   {"lchown", AGG_OP_ATTR},
-	    {"utime", AGG_OP_ATTR},    {"futimesat", AGG_OP_ATTR},
-	    {"setxattr", AGG_OP_ATTR}, {"lsetxattr", AGG_OP_ATTR},
-	    {"fsetxattr", AGG_OP_ATTR}, {"removexattr", AGG_OP_ATTR},
+	    {"unlink", AGG_OP_DELETE},	   {"rmdir", AGG_OP_DELETE},
+	    {"rename", AGG_OP_RENAME},	   {"mkdir", AGG_OP_CREATE},
+	    {"mknod", AGG_OP_CREATE},	   {"symlink", AGG_OP_CREATE},
+	    {"bind", AGG_OP_CREATE},	   {"link", AGG_OP_LINK},
+	    {"truncate", AGG_OP_WRITE},	   {"ftruncate", AGG_OP_WRITE},
+	    {"fallocate", AGG_OP_WRITE},   {"chmod", AGG_OP_ATTR},
+	    {"fchmod", AGG_OP_ATTR},	   {"chown", AGG_OP_ATTR},
+	    {"fchown", AGG_OP_ATTR},	   {"lchown", AGG_OP_ATTR},
+	    {"utime", AGG_OP_ATTR},	   {"futimesat", AGG_OP_ATTR},
+	    {"setxattr", AGG_OP_ATTR},	   {"lsetxattr", AGG_OP_ATTR},
+	    {"fsetxattr", AGG_OP_ATTR},	   {"removexattr", AGG_OP_ATTR},
 	    {"lremovexattr", AGG_OP_ATTR}, {"fremovexattr", AGG_OP_ATTR},
 	    {"file_setattr", AGG_OP_ATTR}, {"ioctl", AGG_OP_ATTR},
 	};
@@ -132,13 +133,19 @@ agg_file_op(const char *sc, bool creates)
 
 /* Which table an event goes in, and its key in "key". */
 static enum agg_kind
-kind_of(const struct event *ev, char *key, size_t size, const char **proto)
+kind_of(const struct event *ev, char *key, size_t size, const char **proto,
+	char *type, size_t tsize)
 {
 	bool exec = ev->syscall && strncmp(ev->syscall, "execve", 6) == 0;
 
 	*proto = NULL;
 	if (exec && detail_get(ev->detail, "path", key, size))
 		return AGG_PROGRAM;
+	if (ev->syscall && strcmp(ev->syscall, "dns") == 0 &&
+	    detail_get(ev->detail, "name", key, size)) {
+		*proto = detail_get(ev->detail, "type", type, tsize);
+		return AGG_DNS;
+	}
 	switch (ev->d.cat) {
 	case CAT_NETWORK:
 		if (detail_get(ev->detail, "host", key, size)) {
@@ -261,13 +268,17 @@ add_site(const struct event *ev)
 void
 agg_add(const struct event *ev)
 {
-	char key[PATH_MAX + 64];
+	char key[PATH_MAX + 64], type[32], host[PATH_MAX];
 	const char *proto;
-	enum agg_kind k = kind_of(ev, key, sizeof(key), &proto);
+	enum agg_kind k =
+	    kind_of(ev, key, sizeof(key), &proto, type, sizeof(type));
 	struct agg_row *r = row_for(k, key, proto, ev);
 	const char *test = ev->ctx ? ev->ctx->test : NULL;
 
 	r->count++;
+	if (k == AGG_NET && !r->host &&
+	    detail_get(ev->detail, "name", host, sizeof(host)))
+		r->host = xstrdup(host);
 	if (ev->d.verdict == V_ALLOW)
 		r->allowed++;
 	else if (ev->audited)
@@ -275,12 +286,12 @@ agg_add(const struct event *ev)
 	else
 		r->denied++;
 	if (k == AGG_FILE)
-		r->ops |= ev->d.reason &&
-				  (strcmp(ev->d.reason, "read-outside-root") ==
-				       0 ||
-				   strcmp(ev->d.reason, "deny-import") == 0)
-			      ? AGG_OP_READ
-			      : agg_file_op(ev->syscall, ev->creates);
+		r->ops |=
+		    ev->d.reason &&
+			    (strcmp(ev->d.reason, "read-outside-root") == 0 ||
+			     strcmp(ev->d.reason, "deny-import") == 0)
+			? AGG_OP_READ
+			: agg_file_op(ev->syscall, ev->creates);
 	if (test) {
 		if (strlist_contains(&r->tests, test))
 			;
@@ -344,8 +355,8 @@ agg_callsites(size_t *n)
 {
 	/* a stable sort keeps the first seen first among equals */
 	for (size_t i = 1; i < nsites; i++)
-		for (size_t j = i; j > 0 && site_by_count(&sites[j - 1],
-							  &sites[j]) > 0;
+		for (size_t j = i;
+		     j > 0 && site_by_count(&sites[j - 1], &sites[j]) > 0;
 		     j--) {
 			struct agg_callsite *tmp = sites[j];
 

@@ -21,6 +21,7 @@ enum agg_kind {
 	AGG_PROGRAM, /* key: the path run */
 	AGG_FILE,    /* key: the resolved path */
 	AGG_NATIVE,  /* key: the library's path */
+	AGG_DNS,     /* key: the name asked; proto: the record type */
 	AGG_OTHER,   /* key: the syscall */
 	AGG_KINDS,
 };
@@ -47,6 +48,7 @@ struct agg_row {
 	char *key;
 	char *proto;  /* AGG_NET: "tcp", "udp"..., or NULL */
 	char *argv;   /* AGG_PROGRAM: the first argv shown (JSON), or NULL */
+	char *host;   /* AGG_NET: the name the address was looked up by */
 	char *reason; /* the rule of the first event */
 	enum category cat;
 	unsigned int ops; /* AGG_FILE: AGG_OP_* */

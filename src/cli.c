@@ -21,6 +21,7 @@ enum opt_id {
 	OPT_ALLOW_LOCALHOST,
 	OPT_ALLOW_UNIX,
 	OPT_ALLOW_DOMAIN,
+	OPT_ALLOW_HOST,
 	OPT_NO_SUBPROCESS,
 	OPT_ALLOW_EXEC,
 	OPT_NO_ENVIRONMENT,
@@ -64,6 +65,7 @@ static const struct opt_def opt_defs[] = {
 	{ "allow-localhost", no_argument, OPT_ALLOW_LOCALHOST, false },
 	{ "allow-unix", optional_argument, OPT_ALLOW_UNIX, false },
 	{ "allow-domain", required_argument, OPT_ALLOW_DOMAIN, false },
+	{ "allow-host", required_argument, OPT_ALLOW_HOST, false },
 	{ "no-subprocess", no_argument, OPT_NO_SUBPROCESS, false },
 	{ "allow-exec", required_argument, OPT_ALLOW_EXEC, false },
 	{ "no-environment", no_argument, OPT_NO_ENVIRONMENT, false },
@@ -157,6 +159,9 @@ apply_id(struct options *o, const struct opt_def *d, const char *value,
 		break;
 	case OPT_ALLOW_DOMAIN:
 		strlist_add(&o->allow_domain, value);
+		break;
+	case OPT_ALLOW_HOST:
+		strlist_add(&o->allow_host, value);
 		break;
 	case OPT_NO_SUBPROCESS:
 		o->no_subprocess = true;
@@ -427,6 +432,12 @@ cli_usage(FILE *out)
 "  --allow-unix[=PATH|@NAME]\n"
 "                          with --no-network: allow connecting to every unix\n"
 "                          socket, or to this one (repeatable)\n"
+"  --allow-domain DOMAIN   with --no-network: allow DNS queries for DOMAIN\n"
+"                          and its subdomains, and connections to the\n"
+"                          addresses they answered (repeatable)\n"
+"  --allow-host RULE       with --no-network: allow HOST[:PORT], IP[:PORT],\n"
+"                          CIDR[:PORT] or [IPv6]:PORT; PORT may be N-M\n"
+"                          (repeatable)\n"
 "Processes:\n"
 "  --no-subprocess         deny exec and fork once the interpreter runs;\n"
 "                          threads keep working\n"
@@ -492,7 +503,6 @@ cli_usage(FILE *out)
 "  --version               print the version and exit\n"
 "  -h, --help              print this help and exit\n"
 "\n"
-"Accepted but not enforceable yet (exit 125): --allow-domain DOMAIN.\n"
 "Refused (no system-call boundary): --no-code-exec,\n"
 "--no-interpreter-mutation.\n"
 "\n"
@@ -521,6 +531,7 @@ options_free(struct options *o)
 	strlist_free(&o->allow_write);
 	strlist_free(&o->allow_read);
 	strlist_free(&o->allow_domain);
+	strlist_free(&o->allow_host);
 	strlist_free(&o->profiles);
 	free(o->fs_root);
 	free(o->python);

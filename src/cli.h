@@ -52,6 +52,7 @@ struct options {
 	bool block_native;
 	struct strlist deny_import;
 	struct strlist allow_domain;
+	struct strlist allow_host;
 	bool no_code_exec;
 	bool no_interpreter_mutation;
 

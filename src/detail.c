@@ -67,6 +67,21 @@ detail_split(const char *detail, struct detail_field *out, size_t max)
 				end = p + strlen(p);
 			f->len = (size_t)(end - f->value);
 			note = NULL;
+			/* "host=ADDR:PORT (NAME)": the name as its own field */
+			if (strcmp(f->key, "host") == 0 && n < max &&
+			    f->len > 3 && f->value[f->len - 1] == ')') {
+				const char *open = strstr(f->value, " (");
+
+				if (open && open < f->value + f->len) {
+					struct detail_field *nf = &out[n++];
+
+					strcpy(nf->key, "name");
+					nf->value = open + 2;
+					nf->len = (size_t)(f->value + f->len -
+							   1 - nf->value);
+					f->len = (size_t)(open - f->value);
+				}
+			}
 		} else if (note) {
 			/* a note goes on to the end of its words */
 			note->len = (size_t)(end - note->value);

@@ -126,8 +126,7 @@ dns_read_name(const uint8_t *msg, size_t len, size_t *off, char *out,
 /* Skip a resource record's name, type, class, TTL and data; fills in the
  * address of an A or AAAA record of class IN. */
 static int
-read_rr(const uint8_t *b, size_t len, size_t *off, struct dns_msg *m,
-	bool want)
+read_rr(const uint8_t *b, size_t len, size_t *off, struct dns_msg *m, bool want)
 {
 	char name[DNS_NAME_MAX];
 	uint16_t type, class, rdlen;
@@ -219,7 +218,7 @@ dns_refuse(const uint8_t *q, size_t len, uint8_t *out, size_t size)
 	memcpy(out, q, qend);
 	n = qend;
 	out[2] = (uint8_t)(0x80 | (q[2] & 0x79)); /* QR, opcode, RD */
-	out[3] = DNS_RCODE_REFUSED;		   /* no RA, no Z, REFUSED */
+	out[3] = DNS_RCODE_REFUSED;		  /* no RA, no Z, REFUSED */
 	out[4] = 0;
 	out[5] = qend > DNS_HEADER ? 1 : 0;
 	memset(out + 6, 0, 6); /* no answer, authority, additional */
@@ -233,9 +232,9 @@ dns_type_name(uint16_t type, char *buf, size_t size)
 		uint16_t type;
 		const char *name;
 	} names[] = {
-	    {1, "A"},	  {2, "NS"},   {5, "CNAME"}, {6, "SOA"},
-	    {12, "PTR"},  {15, "MX"},  {16, "TXT"},  {28, "AAAA"},
-	    {33, "SRV"},  {35, "NAPTR"}, {43, "DS"}, {48, "DNSKEY"},
+	    {1, "A"},	  {2, "NS"},	 {5, "CNAME"}, {6, "SOA"},
+	    {12, "PTR"},  {15, "MX"},	 {16, "TXT"},  {28, "AAAA"},
+	    {33, "SRV"},  {35, "NAPTR"}, {43, "DS"},   {48, "DNSKEY"},
 	    {64, "SVCB"}, {65, "HTTPS"}, {255, "ANY"}, {257, "CAA"},
 	};
 

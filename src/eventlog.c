@@ -95,6 +95,9 @@ eventlog_policy_json(FILE *f, const struct policy *p)
 		p->allow_localhost ? "true" : "false",
 		p->allow_unix_all ? "true" : "false");
 	str_array(f, p->allow_unix, p->n_allow_unix);
+	fprintf(f, ",\"allow_domain\":");
+	str_array(f, p->allow_domain, p->n_allow_domain);
+	fprintf(f, ",\"allow_host_rules\":%zu", p->n_allow_host);
 	fprintf(f, ",\"no_subprocess\":%s,\"allow_exec\":",
 		p->no_subprocess ? "true" : "false");
 	str_array(f, p->allow_exec, p->n_allow_exec);

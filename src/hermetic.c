@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "context.h"
+#include "dnsstub.h"
 #include "fswall.h"
 #include "landlock.h"
 #include "env.h"
@@ -320,8 +321,8 @@ main(int argc, char **argv)
 		      wall.state);
 	if (o.show_policy)
 		policy_show(stderr, &pol, &wall);
-	spec.scope_abstract_unix =
-	    !pol.audit && pol.no_network && !pol.allow_unix_all && pol.n_allow_unix == 0;
+	spec.scope_abstract_unix = !pol.audit && pol.no_network &&
+				   !pol.allow_unix_all && pol.n_allow_unix == 0;
 	spec.display = o.target_argv[0];
 	debug("target %s (%s a Python interpreter)", tgt.path,
 	      tgt.python ? "reaches" : "does not reach");
@@ -343,7 +344,10 @@ main(int argc, char **argv)
 		     "be raced (for hermetic's own tests only)");
 	if (pol.no_environment)
 		scrub_own_environment(initial_env);
+	if (pol.no_network && dnsstub_start(&pol, &err) < 0)
+		die_msg(HM_EXIT_FAILURE, err);
 	status = tracer_run(&cfg, &killed);
+	dnsstub_stop();
 	context_write_stats();
 	rc = sinks_finish(status, killed);
 

@@ -183,8 +183,8 @@ hostrule_parse(const char *s, struct host_rule *r, char *err, size_t size)
 			    strchr(host, '/') || strchr(host, ':'))
 				return fail(err, size,
 					    "not an IP address or CIDR", s);
-			if (hostrule_domain(host, r->name, sizeof(r->name),
-					    err, size) < 0)
+			if (hostrule_domain(host, r->name, sizeof(r->name), err,
+					    size) < 0)
 				return -1;
 			r->is_name = true;
 		}

@@ -30,6 +30,8 @@
 #include "compat.h"
 #include "context.h"
 #include "decode/decode.h"
+#include "dns.h"
+#include "dnsstub.h"
 #include "filter.h"
 #include "log.h"
 #include "mem.h"
@@ -113,9 +115,11 @@ static void
 check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 	       uint64_t addr, uint64_t len, struct outcome *o)
 {
-	char real[PATH_MAX + 64];
+	char real[PATH_MAX + 64], namebuf[DNS_NAME_MAX];
 	bool own = false, have_real = false;
+	const char *name = NULL;
 	struct hm_sockaddr sa;
+	struct decision d;
 	int rc;
 
 	rc = decode_sockaddr(t->tid, addr, len, &sa);
@@ -126,11 +130,11 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 	}
 	if (sa.family == AF_UNIX && sa.valid && !sa.unnamed && op != NET_BIND) {
 		if (sa.abstract) {
-			char name[HM_UNIX_PATH_MAX + 2];
+			char abs[HM_UNIX_PATH_MAX + 2];
 
-			snprintf(name, sizeof(name), "@%.*s", (int)sa.path_len,
+			snprintf(abs, sizeof(abs), "@%.*s", (int)sa.path_len,
 				 sa.path);
-			own = strlist_contains(&tr->own_abstract, name);
+			own = strlist_contains(&tr->own_abstract, abs);
 		} else {
 			struct stat st;
 			int res = decode_resolve(t->tid, AT_FDCWD, sa.path,
@@ -161,10 +165,20 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 			}
 		}
 	}
-	outcome_apply(o, policy_sockaddr(tr->policy, op, &sa, own,
-					 have_real ? real : NULL));
+	d = policy_sockaddr(tr->policy, op, &sa, own, have_real ? real : NULL);
+	if ((sa.family == AF_INET || sa.family == AF_INET6) && sa.valid)
+		name = dnsstub_name_of(sa.ip, namebuf, sizeof(namebuf));
+	if (op != NET_BIND)
+		d = policy_remote(tr->policy, &sa, name, d);
+	outcome_apply(o, d);
 	if (o->report || (o->d.verdict == V_ALLOW && report_wants_allowed())) {
 		sockaddr_format(&sa, o->detail, sizeof(o->detail));
+		if (name) {
+			size_t k = strlen(o->detail);
+
+			snprintf(o->detail + k, sizeof(o->detail) - k, " (%s)",
+				 name);
+		}
 		o->inspected = true;
 	}
 
@@ -313,7 +327,8 @@ inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		cls = SC_PLAIN; /* the file may be made; no network rule */
 	switch (cls) {
 	case SC_CONNECT:
-		check_sockaddr(tr, t, NET_CONNECT, a[1], a[2], o);
+		if (!inspect_dns_connect(tr, t, (int)a[0], a[1], a[2], o))
+			check_sockaddr(tr, t, NET_CONNECT, a[1], a[2], o);
 		break;
 	case SC_SENDTO:
 		check_sockaddr(tr, t, NET_SEND, a[4], a[5], o);
@@ -601,14 +616,14 @@ socket_proto(pid_t pid, int fd, char *buf, size_t size)
 		len = sizeof(proto);
 		getsockopt(sock, SOL_SOCKET, SO_PROTOCOL, &proto, &len);
 		snprintf(buf, size, "%s",
-			 proto == IPPROTO_TCP	       ? "tcp"
-			 : proto == IPPROTO_UDP	       ? "udp"
-			 : type == SOCK_RAW	       ? "raw"
-			 : proto == IPPROTO_SCTP       ? "sctp"
-			 : type == SOCK_STREAM	       ? "stream"
-			 : type == SOCK_DGRAM	       ? "dgram"
+			 proto == IPPROTO_TCP	  ? "tcp"
+			 : proto == IPPROTO_UDP	  ? "udp"
+			 : type == SOCK_RAW	  ? "raw"
+			 : proto == IPPROTO_SCTP  ? "sctp"
+			 : type == SOCK_STREAM	  ? "stream"
+			 : type == SOCK_DGRAM	  ? "dgram"
 			 : type == SOCK_SEQPACKET ? "seqpacket"
-						       : "other");
+						  : "other");
 	}
 	close(sock);
 }
@@ -730,7 +745,16 @@ inspect_syscall_exit(struct tracer *tr, struct tracee *t)
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info),
 		   &info) > 0 &&
 	    info.op == HM_SYSCALL_INFO_ENTRY) {
-		/* kernels before 4.8 stop at entry first; go on to exit */
+		/* a thread followed for its DNS socket; or, on kernels
+		 * before 4.8, the entry before the exit */
+		if (t->dns_watch > 0)
+			inspect_dns_entry(tr, t, (long)info.entry.nr,
+					  info.entry.args);
+		tracer_resume(tr, t, 0);
+		return;
+	}
+	if (!t->await_exit) {
+		/* the exit of a call made while followed: nothing to do */
 		tracer_resume(tr, t, 0);
 		return;
 	}

@@ -30,6 +30,9 @@ libhermetic_a_SOURCES = \
 	src/mem.c src/mem.h \
 	src/policy.c src/policy.h \
 	src/policy_read.c \
+	src/policy_dns.c \
+	src/dnsstub.c src/dnsstub.h \
+	src/inspect_dns.c \
 	src/dns.c src/dns.h \
 	src/hostrule.c src/hostrule.h \
 	src/aggregate.c src/aggregate.h \

@@ -119,3 +119,23 @@ mem_read_str(pid_t tid, uint64_t addr, char *buf, size_t size)
 	buf[size - 1] = '\0';
 	return -ENAMETOOLONG;
 }
+
+int
+mem_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
+{
+	char path[64];
+	ssize_t n;
+	int fd, err = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/mem", (int)tid);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = pwrite(fd, buf, len, (off_t)addr);
+	if (n < 0)
+		err = -errno;
+	else if ((size_t)n != len)
+		err = -EFAULT;
+	close(fd);
+	return err;
+}

@@ -18,6 +18,11 @@
  * -errno (-EFAULT for an unmapped address). */
 int mem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
 
+/* Write exactly "len" bytes of "buf" at "addr" of the stopped "tid"
+ * (through /proc/TID/mem, which writes read-only pages too, as ptrace
+ * does). Returns 0 or -errno. */
+int mem_write(pid_t tid, uint64_t addr, const void *buf, size_t len);
+
 /*
  * Read a NUL-terminated string at "addr" into "buf" of "size" bytes.
  * Returns its length, -ENAMETOOLONG when no NUL came within "size" - 1

@@ -39,6 +39,36 @@ free_list(char **v, size_t n)
 	free(v);
 }
 
+/* --allow-domain and --allow-host, checked and normalised. */
+static int
+build_hosts(struct policy *p, const struct options *o, char **err)
+{
+	char msg[512];
+
+	p->allow_domain = xcalloc(o->allow_domain.n + 1, sizeof(char *));
+	for (size_t i = 0; i < o->allow_domain.n; i++) {
+		char name[HOSTRULE_NAME_MAX];
+
+		if (hostrule_domain(o->allow_domain.v[i], name, sizeof(name),
+				    msg, sizeof(msg)) < 0) {
+			*err = xasprintf("--allow-domain %s", msg);
+			return -1;
+		}
+		p->allow_domain[p->n_allow_domain++] = xstrdup(name);
+	}
+	p->allow_host = xcalloc(o->allow_host.n + 1, sizeof(*p->allow_host));
+	for (size_t i = 0; i < o->allow_host.n; i++) {
+		if (hostrule_parse(o->allow_host.v[i],
+				   &p->allow_host[p->n_allow_host], msg,
+				   sizeof(msg)) < 0) {
+			*err = xasprintf("--allow-host %s", msg);
+			return -1;
+		}
+		p->n_allow_host++;
+	}
+	return 0;
+}
+
 int
 policy_build(struct policy *p, const struct options *o, char **err)
 {
@@ -82,10 +112,15 @@ policy_build(struct policy *p, const struct options *o, char **err)
 			return -1;
 		}
 	}
-	if (o->allow_domain.n) {
-		*err = xstrdup("not supported yet: --allow-domain");
+	if ((o->allow_domain.n || o->allow_host.n) && !o->no_network) {
+		*err = xasprintf("--%s needs --no-network: without it every "
+				 "host may be reached",
+				 o->allow_domain.n ? "allow-domain"
+						   : "allow-host");
 		return -1;
 	}
+	if (build_hosts(p, o, err) < 0)
+		return -1;
 
 	p->no_network = o->no_network;
 	p->allow_localhost = o->allow_localhost;
@@ -132,6 +167,8 @@ policy_free(struct policy *p)
 	free_list(p->keep_env, p->n_keep_env);
 	free_list(p->allow_write, p->n_allow_write);
 	free_list(p->allow_read, p->n_allow_read);
+	free_list(p->allow_domain, p->n_allow_domain);
+	free(p->allow_host);
 	free(p->read_root);
 	free_list(p->deny_import, p->n_deny_import);
 	free(p->exec_ids);

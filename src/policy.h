@@ -16,6 +16,7 @@
 #include <sys/types.h>
 
 #include "cli.h"
+#include "hostrule.h"
 #include "sockaddr.h"
 
 enum verdict {
@@ -53,6 +54,10 @@ struct policy {
 	bool allow_unix_all;
 	char **allow_unix; /* "/path" or "@name" */
 	size_t n_allow_unix;
+	char **allow_domain; /* normalised (hostrule_domain()) */
+	size_t n_allow_domain;
+	struct host_rule *allow_host;
+	size_t n_allow_host;
 	bool no_subprocess;
 	char **allow_exec; /* resolved absolute paths */
 	size_t n_allow_exec;
@@ -219,6 +224,32 @@ struct decision policy_read(const struct policy *p, const char *real,
 /* The system paths every program may read under --fs-readonly=ROOT
  * ("*n" gets their number). */
 const char *const *policy_read_system(size_t *n);
+
+/*
+ * A DNS query for "qname" under --no-network, sent to a resolver that is
+ * ("upstream_ok") or is not one of the tracee's resolv.conf: allowed when
+ * the name falls under an --allow-domain or is an --allow-host name and
+ * the resolver is the tracee's own; never for the metadata names
+ * ("metadata.google.internal", "metadata"). Else denied: reason
+ * "cloud-metadata", "not-allowed-domain" (rules exist), or "no-network".
+ */
+struct decision policy_dns(const struct policy *p, const char *qname,
+			   bool upstream_ok);
+
+/*
+ * Under --no-network, a connect or send to the IPv4/IPv6 address "sa"
+ * that the base rules denied ("base"): allowed by an --allow-host
+ * address rule, or when "name" (the name the address was learned for from
+ * an allowed answer, or NULL) falls under an --allow-domain or is an
+ * --allow-host name whose port range covers the port. Else "base", with
+ * the reason "not-allowed-domain" when such rules exist.
+ */
+struct decision policy_remote(const struct policy *p,
+			      const struct hm_sockaddr *sa, const char *name,
+			      struct decision base);
+
+/* Does the resolv.conf text "text" list "sa" as a nameserver? */
+bool policy_resolvconf_lists(const char *text, const struct hm_sockaddr *sa);
 
 /* Always refused: a sandbox-escape syscall, a foreign ABI or an unknown
  * number. */

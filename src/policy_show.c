@@ -31,6 +31,13 @@ show_network(FILE *out, const struct policy *p)
 	if (p->allow_unix_all)
 		fprintf(out, "    unix sockets: allowed\n");
 	list(out, "    unix sockets allowed:", p->allow_unix, p->n_allow_unix);
+	list(out, "    domains allowed:", p->allow_domain, p->n_allow_domain);
+	if (p->n_allow_host)
+		fprintf(out, "    --allow-host rules: %zu\n", p->n_allow_host);
+	fprintf(out, "    DNS: queries go to hermetic's stub, which %s\n",
+		p->n_allow_domain || p->n_allow_host
+		    ? "forwards the allowed names and refuses the rest"
+		    : "refuses them");
 }
 
 static void

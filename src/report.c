@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,6 +27,8 @@ static bool tracing;
 static enum backtrace backtrace;
 static unsigned long counts[3][CAT_COUNT]; /* denied, audited, allowed */
 static unsigned long pycache;
+/* events come from the tracer and from the DNS stub's thread */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 void
 report_init(const struct report_config *c)
@@ -188,24 +191,36 @@ put_line(const char *s)
 	put_text(buf);
 }
 
+static void report_event_locked(const struct event *ev, int v, char *out,
+				size_t size);
+
 void
 report_event(const struct event *ev)
 {
 	static char out[128 * 1024];
-	size_t n;
 	int v = ev->d.verdict != V_DENY ? 2 : ev->audited ? 1 : 0;
+
+	pthread_mutex_lock(&lock);
+	report_event_locked(ev, v, out, sizeof(out));
+	pthread_mutex_unlock(&lock);
+}
+
+static void
+report_event_locked(const struct event *ev, int v, char *out, size_t size)
+{
+	size_t n;
 
 	counts[v][ev->d.cat]++;
 	if (cfg.aggregate || cfg.audit)
 		agg_add(ev);
 	if (!tracing && !cfg.log)
 		return;
-	report_format(ev, out, sizeof(out) - 1);
+	report_format(ev, out, size - 1);
 	n = strlen(out);
 	out[n++] = '\n';
 	out[n] = '\0';
 	if (backtrace)
-		report_format_frames(ev, backtrace, out + n, sizeof(out) - n);
+		report_format_frames(ev, backtrace, out + n, size - n);
 	if (cfg.log)
 		eventlog_event(ev, out);
 	if (tracing)
@@ -282,9 +297,10 @@ report_summary(unsigned int killed)
 
 	if (total && !cfg.quiet) {
 		n = (size_t)snprintf(line, sizeof(line),
-				     cfg.audit ? "hermetic: audit: %lu action%s "
-						 "would have been blocked ("
-					       : "hermetic: blocked %lu action%s (",
+				     cfg.audit
+					 ? "hermetic: audit: %lu action%s "
+					   "would have been blocked ("
+					 : "hermetic: blocked %lu action%s (",
 				     total, total == 1 ? "" : "s");
 		for (int c = 0; c < CAT_COUNT; c++) {
 			unsigned long k = counts[0][c] + counts[1][c];

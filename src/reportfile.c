@@ -104,8 +104,9 @@ strings(FILE *f, char *const *v, size_t n)
 static void
 row_common(FILE *f, const struct agg_row *r)
 {
-	fprintf(f, "\"count\":%lu,\"denied\":%lu,\"audited\":%lu,"
-		   "\"allowed\":%lu,\"category\":\"%s\",\"reason\":",
+	fprintf(f,
+		"\"count\":%lu,\"denied\":%lu,\"audited\":%lu,"
+		"\"allowed\":%lu,\"category\":\"%s\",\"reason\":",
 		r->count, r->denied, r->audited, r->allowed,
 		category_name(r->cat));
 	escape_json(f, r->reason);
@@ -136,7 +137,9 @@ row_json(FILE *f, const struct agg_row *r)
 	switch (r->kind) {
 	case AGG_NET:
 		reportfile_split_host(r->key, addr, sizeof(addr), &port);
-		fprintf(f, "\"host\":null,\"address\":");
+		fprintf(f, "\"host\":");
+		escape_json(f, r->host);
+		fprintf(f, ",\"address\":");
 		escape_json(f, addr);
 		if (port >= 0)
 			fprintf(f, ",\"port\":%d", port);
@@ -161,6 +164,12 @@ row_json(FILE *f, const struct agg_row *r)
 	case AGG_NATIVE:
 		fprintf(f, "\"path\":");
 		escape_json(f, r->key);
+		break;
+	case AGG_DNS:
+		fprintf(f, "\"name\":");
+		escape_json(f, r->key);
+		fprintf(f, ",\"type\":");
+		escape_json(f, r->proto);
 		break;
 	default:
 		fprintf(f, "\"syscall\":");
@@ -228,8 +237,9 @@ json_write(FILE *f, const struct report_meta *m)
 {
 	size_t n = 0;
 
-	fprintf(f, "{\"schema\":%d,\"hermetic\":\"%s\",\"time\":",
-		REPORT_SCHEMA, PACKAGE_VERSION);
+	fprintf(f,
+		"{\"schema\":%d,\"hermetic\":\"%s\",\"time\":", REPORT_SCHEMA,
+		PACKAGE_VERSION);
 	eventlog_time_json(f);
 	while (m->argv && m->argv[n])
 		n++;
@@ -242,15 +252,16 @@ json_write(FILE *f, const struct report_meta *m)
 	fprintf(f, ",\"mode\":\"%s\",\"status\":",
 		m->policy->audit ? "audit" : "enforce");
 	status_json(f, m->wait_status);
-	fprintf(f, ",\"exit_status\":%d,\"killed\":%u,\"policy\":",
-		m->exit_status, m->killed);
+	fprintf(f,
+		",\"exit_status\":%d,\"killed\":%u,\"policy\":", m->exit_status,
+		m->killed);
 	eventlog_policy_json(f, m->policy);
 	fprintf(f, ",\"counts\":");
 	eventlog_counts_json(f);
 	fputs("\n", f);
 	section(f, "network", AGG_NET);
-	/* host names come with DNS decoding; none are known yet */
-	fprintf(f, ",\"dns\":[]\n");
+	section(f, "dns", AGG_DNS);
+	fputs("\n", f);
 	section(f, "programs", AGG_PROGRAM);
 	fputs("\n", f);
 	section(f, "files", AGG_FILE);

@@ -82,6 +82,7 @@ table(FILE *f, const char *title, enum agg_kind kind)
 	    "<th>program</th><th>argv</th>",
 	    "<th>file</th><th>what</th>",
 	    "<th>library</th>",
+	    "<th>name</th><th>type</th>",
 	    "<th>system call</th>",
 	};
 
@@ -106,13 +107,24 @@ table(FILE *f, const char *title, enum agg_kind kind)
 		case AGG_NET:
 			reportfile_split_host(r->key, addr, sizeof(addr), &p);
 			snprintf(port, sizeof(port), "%d", p);
-			cell(f, addr);
+			fputs("<td>", f);
+			escape_html(f, addr);
+			if (r->host) {
+				fputs(" (", f);
+				escape_html(f, r->host);
+				fputs(")", f);
+			}
+			fputs("</td>", f);
 			cell(f, p >= 0 ? port : "");
 			cell(f, r->proto ? r->proto : "");
 			break;
 		case AGG_PROGRAM:
 			cell(f, r->key);
 			cell(f, r->argv ? r->argv : "");
+			break;
+		case AGG_DNS:
+			cell(f, r->key);
+			cell(f, r->proto ? r->proto : "");
 			break;
 		case AGG_FILE:
 			cell(f, r->key);
@@ -200,10 +212,11 @@ tests_table(FILE *f)
 void
 reporthtml_write(FILE *f, const struct report_meta *m)
 {
-	fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\"><head>"
-		   "<meta charset=\"utf-8\"/><title>hermetic report</title>"
-		   "<style>%s</style></head>\n<body>\n<h1>hermetic report</h1>\n"
-		   "<p>Command: <code>",
+	fprintf(f,
+		"<!DOCTYPE html>\n<html lang=\"en\"><head>"
+		"<meta charset=\"utf-8\"/><title>hermetic report</title>"
+		"<style>%s</style></head>\n<body>\n<h1>hermetic report</h1>\n"
+		"<p>Command: <code>",
 		style);
 	for (size_t i = 0; m->target && m->target[i]; i++) {
 		if (i)
@@ -221,7 +234,7 @@ reporthtml_write(FILE *f, const struct report_meta *m)
 	fprintf(f, "<br/>hermetic %s</p>\n", PACKAGE_VERSION);
 	chart(f);
 	table(f, "Network destinations", AGG_NET);
-	fputs("<h2>DNS names</h2>\n<p>None recorded.</p>\n", f);
+	table(f, "DNS names", AGG_DNS);
 	table(f, "Programs run", AGG_PROGRAM);
 	table(f, "Files", AGG_FILE);
 	table(f, "Native libraries loaded after start-up", AGG_NATIVE);

@@ -58,6 +58,8 @@ struct tracee {
 	bool exit_work_mmsg;	/* the held call was sendmmsg */
 	struct timespec hold_start;
 	char *bind_name;     /* unix name to record if bind succeeds */
+	int dns_fd;	     /* its socket connected to the DNS stub */
+	int dns_watch;	     /* system calls still to follow, or 0 */
 	struct tracee *next; /* hash chain */
 };
 

@@ -60,7 +60,8 @@ tracer_queue(struct tracer *tr, pid_t tid, int status)
 void
 tracer_resume(struct tracer *tr, struct tracee *t, int sig)
 {
-	long req = t->await_exit ? PTRACE_SYSCALL : PTRACE_CONT;
+	long req =
+	    t->await_exit || t->dns_watch > 0 ? PTRACE_SYSCALL : PTRACE_CONT;
 
 	if (t->held_by) {
 		/* restarted by freeze_release() */
@@ -267,6 +268,7 @@ on_exec(struct tracer *tr, struct tracee *t)
 	t->await_exit = false;
 	t->exit_work = 0;
 	t->forked_by = 0;
+	t->dns_watch = 0;
 	tracee_set_mm(t, mm_new());
 
 	proc = t->proc;

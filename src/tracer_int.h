@@ -113,6 +113,23 @@ bool inspect_fs_bind(struct tracer *tr, struct tracee *t, const char *path,
 bool inspect_fs_exec(struct tracer *tr, struct tracee *t, int dirfd,
 		     const char *path, bool follow, struct outcome *o);
 
+/* ===== inspect_dns.c ===== */
+
+/*
+ * connect(fd, addr, len) under --no-network: when it connects a UDP
+ * socket to port 53, rewrite the address in the tracee's memory to the
+ * DNS stub's, allow it, and follow the thread's next system calls
+ * (t->dns_watch). Returns false when it is not such a connect (the
+ * network rules decide). The caller holds the peers.
+ */
+bool inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd,
+			 uint64_t addr, uint64_t len, struct outcome *o);
+
+/* A syscall-entry stop (number "nr", arguments "a") of a followed thread:
+ * report the denied DNS queries it sends on its DNS socket. */
+void inspect_dns_entry(struct tracer *tr, struct tracee *t, long nr,
+		       const uint64_t *a);
+
 /* ===== inspect_native.c ===== */
 
 /* mmap, mprotect or pkey_mprotect "name" under --block-native. */

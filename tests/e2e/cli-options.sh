@@ -4,8 +4,8 @@
 # it; unknown options and bad values are 125; --version prints
 # "hermetic X.Y.Z"; --help exits 0; --no-code-exec and
 # --no-interpreter-mutation are refused (no system-call boundary);
-# --allow-domain is "not supported yet"; --fs-readonly= with an empty
-# root, --allow-read without a root and --allow-write without
+# --allow-domain and --allow-host without --no-network and malformed rules
+# are refused with the rule named; --fs-readonly= with an empty root, --allow-read without a root and --allow-write without
 # --fs-readonly are refused; --fs-readonly runs
 # the target, whose write fails unless below an --allow-write directory;
 # --block-native runs the target (no longer "not supported yet"), alone
@@ -90,10 +90,20 @@ for f in --no-code-exec --no-interpreter-mutation; do
 done
 pass_ "--no-code-exec and --no-interpreter-mutation are refused with the reason"
 
-# -- not supported yet
+# -- --allow-domain and --allow-host: checked rules, only with --no-network
 refused_ --allow-domain x -- "$PYTHON3" -c "$prog"
-expect_err_is "hermetic: not supported yet: --allow-domain"
-pass_ "not-yet-enforced options are 125 'not supported yet: --flag'"
+expect_err_is "hermetic: --allow-domain needs --no-network: without it every host may be reached"
+refused_ --allow-host 10.0.0.1 -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --allow-host needs --no-network: without it every host may be reached"
+refused_ --no-network --allow-domain 'exa mple.com' -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --allow-domain exa mple.com: not a host name (letters, digits, '-', '_' and dots)"
+refused_ --no-network --allow-host 10.0.0.0/33 -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --allow-host 10.0.0.0/33: not an IP address or CIDR"
+refused_ --no-network --allow-host db.example:70000 -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --allow-host db.example:70000: the port must be a number from 1 to 65535, or a range N-M"
+refused_ --no-network --allow-host 10.1.2.3/8 -- "$PYTHON3" -c "$prog"
+expect_err_is "hermetic: --allow-host 10.1.2.3/8: address bits set below the prefix length"
+pass_ "bad --allow-domain and --allow-host rules are 125 with the rule named"
 
 # -- --fs-readonly=ROOT needs a root; --allow-read needs a root
 refused_ --fs-readonly= -- "$PYTHON3" -c "$prog"
@@ -138,9 +148,9 @@ run_h --block-native --no-network --no-subprocess --fs-readonly --allow-write "$
 expect_rc 0 "exit status under --block-native with the other guards"
 expect_file "$ran" "the target's marker (--block-native with the other guards)"
 expect_err_empty
-# still refused with a not-yet-enforced option beside it
+# still refused with a refused option beside it
 refused_ --block-native --allow-domain x -- "$PYTHON3" -c "$prog"
-expect_err_is "hermetic: not supported yet: --allow-domain"
+expect_err_is "hermetic: --allow-domain needs --no-network: without it every host may be reached"
 pass_ "--block-native runs the target"
 
 # -- --deny-import runs the target (it was "not supported yet")
@@ -167,9 +177,9 @@ refused_ --deny-import= -- "$PYTHON3" -c "$prog"
 expect_err_is "hermetic: --deny-import needs a value"
 refused_ --deny-import '' -- "$PYTHON3" -c "$prog"
 expect_err_is "hermetic: --deny-import needs a value"
-# still refused with a not-yet-enforced option beside it
+# still refused with a refused option beside it
 refused_ --deny-import x --allow-domain x -- "$PYTHON3" -c "$prog"
-expect_err_is "hermetic: not supported yet: --allow-domain"
+expect_err_is "hermetic: --allow-domain needs --no-network: without it every host may be reached"
 pass_ "--deny-import runs the target; a NAME that is not a module name is 125"
 
 # -- --seal is accepted: the target runs

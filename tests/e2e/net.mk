@@ -9,6 +9,7 @@ TESTS += \
 	tests/e2e/net-ipv6.sh \
 	tests/e2e/net-metadata.sh \
 	tests/e2e/net-dns.sh \
+	tests/e2e/net-dns-names.sh \
 	tests/e2e/net-socket.sh \
 	tests/e2e/net-bind.sh \
 	tests/e2e/net-listen.sh \
@@ -21,11 +22,14 @@ TESTS += \
 
 EXTRA_DIST += \
 	tests/e2e/net-lib.inc \
+	tests/e2e/py/dns_responder.py \
+	tests/e2e/py/dns_client.c \
 	tests/e2e/net-tcp.sh \
 	tests/e2e/net-udp.sh \
 	tests/e2e/net-ipv6.sh \
 	tests/e2e/net-metadata.sh \
 	tests/e2e/net-dns.sh \
+	tests/e2e/net-dns-names.sh \
 	tests/e2e/net-socket.sh \
 	tests/e2e/net-bind.sh \
 	tests/e2e/net-listen.sh \

@@ -94,11 +94,11 @@ START_TEST(test_escape)
 	    {"caf\xc3\xa9", "\"caf\xc3\xa9\"", "caf\xc3\xa9"},
 	    {"bad\xff!", "\"bad\xef\xbf\xbd!\"", "bad\xef\xbf\xbd!"},
 	    {"\xc0\xaf", "\"\xef\xbf\xbd\xef\xbf\xbd\"",
-	     "\xef\xbf\xbd\xef\xbf\xbd"},			  /* overlong */
+	     "\xef\xbf\xbd\xef\xbf\xbd"}, /* overlong */
 	    {"\xed\xa0\x80", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"",
-	     "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"},		  /* surrogate */
+	     "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"}, /* surrogate */
 	    {"\xe2\x82", "\"\xef\xbf\xbd\xef\xbf\xbd\"",
-	     "\xef\xbf\xbd\xef\xbf\xbd"},			  /* cut */
+	     "\xef\xbf\xbd\xef\xbf\xbd"}, /* cut */
 	    {"\xf0\x9f\x98\x80", "\"\xf0\x9f\x98\x80\"", "\xf0\x9f\x98\x80"},
 	};
 
@@ -127,8 +127,8 @@ END_TEST
 
 /* An event with a call site and a test. */
 static struct event
-ev_at(const char *sc, enum category cat, const char *reason,
-      const char *detail, const struct context *ctx)
+ev_at(const char *sc, enum category cat, const char *reason, const char *detail,
+      const struct context *ctx)
 {
 	struct event ev = {
 	    .pid = 10,
@@ -148,8 +148,11 @@ START_TEST(test_aggregate)
 	    {"/usr/lib/python3.11/socket.py", "create_connection", 8},
 	    {"/p/setup.py", "<module>", 12},
 	};
-	struct context c1 = {.py = frames, .npy = 2, .pick = 1,
-			     .file = "setup.py", .test = "t.py::test_a"};
+	struct context c1 = {.py = frames,
+			     .npy = 2,
+			     .pick = 1,
+			     .file = "setup.py",
+			     .test = "t.py::test_a"};
 	struct context c2 = c1;
 	struct event ev;
 	struct agg_row **rows;
@@ -159,8 +162,8 @@ START_TEST(test_aggregate)
 
 	c2.test = "t.py::test_b[x]";
 	agg_init();
-	ev = ev_at("connect", CAT_NETWORK, "no-network",
-		   "host=203.0.113.5:443", &c1);
+	ev = ev_at("connect", CAT_NETWORK, "no-network", "host=203.0.113.5:443",
+		   &c1);
 	ev.proto = "tcp";
 	agg_add(&ev);
 	ev.audited = true;
@@ -282,9 +285,9 @@ START_TEST(test_split_host)
 		ck_assert_int_eq(port, rows[i].port);
 	}
 	ck_assert_uint_eq(reportfile_op_names(0, ops), 0);
-	ck_assert_uint_eq(
-	    reportfile_op_names(AGG_OP_READ | AGG_OP_CREATE | AGG_OP_WRITE, ops),
-	    3);
+	ck_assert_uint_eq(reportfile_op_names(
+			      AGG_OP_READ | AGG_OP_CREATE | AGG_OP_WRITE, ops),
+			  3);
 	ck_assert_str_eq(ops[0], "created");
 	ck_assert_str_eq(ops[1], "written");
 	ck_assert_str_eq(ops[2], "read");

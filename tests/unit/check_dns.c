@@ -17,21 +17,106 @@
 
 /* example.com A? id 0x1234, RD */
 static const uint8_t query[] = {
-    0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0, 7, 'e', 'x', 'a',
-    'm',  'p',	'l',  'e',  3, 'c', 'o', 'm', 0, 0, 1, 0, 1,
+    0x12, 0x34, 0x01, 0x00, 0,	 1, 0,	 0,   0,   0, 0, 0, 7, 'e', 'x',
+    'a',  'm',	'p',  'l',  'e', 3, 'c', 'o', 'm', 0, 0, 1, 0, 1,
 };
 
 /* its answer: a CNAME to www.example.com (compressed) and two A */
 static const uint8_t answer[] = {
-    0x12, 0x34, 0x81, 0x80, 0, 1, 0, 3, 0, 0, 0, 0, 7, 'E', 'x', 'a', 'm',
-    'p', 'l', 'e', 3, 'c', 'o', 'm', 0, 0, 1, 0, 1,
+    0x12,
+    0x34,
+    0x81,
+    0x80,
+    0,
+    1,
+    0,
+    3,
+    0,
+    0,
+    0,
+    0,
+    7,
+    'E',
+    'x',
+    'a',
+    'm',
+    'p',
+    'l',
+    'e',
+    3,
+    'c',
+    'o',
+    'm',
+    0,
+    0,
+    1,
+    0,
+    1,
     /* CNAME www.<12> */
-    0xc0, 12, 0, 5, 0, 1, 0, 0, 0, 60, 0, 6, 3, 'w', 'w', 'w', 0xc0, 12,
+    0xc0,
+    12,
+    0,
+    5,
+    0,
+    1,
+    0,
+    0,
+    0,
+    60,
+    0,
+    6,
+    3,
+    'w',
+    'w',
+    'w',
+    0xc0,
+    12,
     /* A 192.0.2.1 for the CNAME target (offset 41) */
-    0xc0, 41, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 1,
+    0xc0,
+    41,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    0,
+    60,
+    0,
+    4,
+    192,
+    0,
+    2,
+    1,
     /* AAAA 2001:db8::1 */
-    0xc0, 12, 0, 28, 0, 1, 0, 0, 1, 0, 0, 16, 0x20, 0x01, 0x0d, 0xb8, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    0xc0,
+    12,
+    0,
+    28,
+    0,
+    1,
+    0,
+    0,
+    1,
+    0,
+    0,
+    16,
+    0x20,
+    0x01,
+    0x0d,
+    0xb8,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    1,
 };
 
 START_TEST(test_parse)
@@ -66,10 +151,10 @@ START_TEST(test_hostile)
 	char name[DNS_NAME_MAX];
 	size_t off;
 	/* a pointer to itself, and two pointing at each other */
-	static const uint8_t self[] = {0, 1, 0x81, 0x80, 0, 1, 0, 0, 0, 0, 0,
-				       0, 0xc0, 12, 0, 1, 0, 1};
-	static const uint8_t pair[] = {0, 1, 0x81, 0x80, 0, 1, 0, 0, 0, 0, 0,
-				       0, 0xc0, 14, 0xc0, 12, 0, 1, 0, 1};
+	static const uint8_t self[] = {0, 1, 0x81, 0x80, 0,  1, 0, 0, 0,
+				       0, 0, 0,	   0xc0, 12, 0, 1, 0, 1};
+	static const uint8_t pair[] = {0, 1, 0x81, 0x80, 0,    1,  0, 0, 0, 0,
+				       0, 0, 0xc0, 14,	 0xc0, 12, 0, 1, 0, 1};
 	static const uint8_t dotty[] = {3, 'a', '.', 'b', 2, 0x01, '\\', 0};
 
 	/* every truncation of a good message fails cleanly */
@@ -87,9 +172,8 @@ START_TEST(test_hostile)
 	ck_assert_int_eq(dns_parse(b, sizeof(b), &m), -1);
 	/* dots and odd bytes inside labels are escaped */
 	off = 0;
-	ck_assert_int_eq(dns_read_name(dotty, sizeof(dotty), &off, name,
-				       sizeof(name)),
-			 0);
+	ck_assert_int_eq(
+	    dns_read_name(dotty, sizeof(dotty), &off, name, sizeof(name)), 0);
 	ck_assert_str_eq(name, "a\\046b.\\001\\092");
 	ck_assert_uint_eq(off, sizeof(dotty));
 	/* a name that does not fit the buffer */
@@ -156,10 +240,22 @@ addr(const char *ip, uint16_t port)
 START_TEST(test_rules)
 {
 	static const char *const bad[] = {
-	    "",		  "10.0.0.0/33",      "10.0.0.1/8",   "1.2.3.4:0",
-	    "1.2.3.4:70000", "host:",	      "host:80-79",   "[::1",
-	    "[::1]x",	  "[example.com]:80", "a..b",	      "-:-",
-	    "1.2.3.4/",	  "2001:db8::/129",   "host:http",    "a b",
+	    "",
+	    "10.0.0.0/33",
+	    "10.0.0.1/8",
+	    "1.2.3.4:0",
+	    "1.2.3.4:70000",
+	    "host:",
+	    "host:80-79",
+	    "[::1",
+	    "[::1]x",
+	    "[example.com]:80",
+	    "a..b",
+	    "-:-",
+	    "1.2.3.4/",
+	    "2001:db8::/129",
+	    "host:http",
+	    "a b",
 	    "1.2.3",
 	};
 	struct host_rule r;
@@ -169,16 +265,14 @@ START_TEST(test_rules)
 	for (size_t i = 0; i < HM_ARRAY_SIZE(bad); i++)
 		ck_assert_msg(hostrule_parse(bad[i], &r, err, sizeof(err)) < 0,
 			      "'%s' accepted", bad[i]);
-	ck_assert_int_eq(hostrule_parse("Example.COM.:443", &r, err,
-					sizeof(err)),
-			 0);
+	ck_assert_int_eq(
+	    hostrule_parse("Example.COM.:443", &r, err, sizeof(err)), 0);
 	ck_assert(r.is_name);
 	ck_assert_str_eq(r.name, "example.com");
 	ck_assert(hostrule_port_ok(&r, 443) && !hostrule_port_ok(&r, 80));
 
-	ck_assert_int_eq(hostrule_parse("10.1.0.0/16:5432-5433", &r, err,
-					sizeof(err)),
-			 0);
+	ck_assert_int_eq(
+	    hostrule_parse("10.1.0.0/16:5432-5433", &r, err, sizeof(err)), 0);
 	sa = addr("10.1.200.3", 5433);
 	ck_assert(hostrule_match_addr(&r, &sa));
 	sa = addr("10.2.0.1", 5432);
@@ -189,9 +283,8 @@ START_TEST(test_rules)
 	sa = addr("::ffff:10.1.0.9", 5432);
 	ck_assert(hostrule_match_addr(&r, &sa));
 
-	ck_assert_int_eq(hostrule_parse("[2001:db8::/32]:443", &r, err,
-					sizeof(err)),
-			 0);
+	ck_assert_int_eq(
+	    hostrule_parse("[2001:db8::/32]:443", &r, err, sizeof(err)), 0);
 	sa = addr("2001:db8:1::5", 443);
 	ck_assert(hostrule_match_addr(&r, &sa));
 	sa = addr("2001:db9::5", 443);
@@ -210,9 +303,8 @@ START_TEST(test_domains)
 {
 	char d[256], err[256];
 
-	ck_assert_int_eq(hostrule_domain("Example.COM.", d, sizeof(d), err,
-					 sizeof(err)),
-			 0);
+	ck_assert_int_eq(
+	    hostrule_domain("Example.COM.", d, sizeof(d), err, sizeof(err)), 0);
 	ck_assert_str_eq(d, "example.com");
 	ck_assert(hostrule_domain_match("example.com", d));
 	ck_assert(hostrule_domain_match("API.example.com.", d));
@@ -221,14 +313,13 @@ START_TEST(test_domains)
 	ck_assert(!hostrule_domain_match("example.com.evil.net", d));
 	ck_assert(!hostrule_domain_match("com", d));
 	ck_assert(!hostrule_domain_match("", d));
-	ck_assert_int_eq(hostrule_domain("exa mple.com", d, sizeof(d), err,
-					 sizeof(err)),
-			 -1);
+	ck_assert_int_eq(
+	    hostrule_domain("exa mple.com", d, sizeof(d), err, sizeof(err)),
+	    -1);
 	ck_assert_int_eq(hostrule_domain(".", d, sizeof(d), err, sizeof(err)),
 			 -1);
-	ck_assert_int_eq(hostrule_domain("a..b", d, sizeof(d), err,
-					 sizeof(err)),
-			 -1);
+	ck_assert_int_eq(
+	    hostrule_domain("a..b", d, sizeof(d), err, sizeof(err)), -1);
 }
 END_TEST
 

@@ -858,7 +858,9 @@ START_TEST(test_build_refusals)
 	    {"deny-import json a..b",
 	     "--deny-import 'a..b': not a module name (",
 	     "identifiers joined by dots"},
-	    {"allow-domain", "not supported yet: --allow-domain", NULL},
+	    /* --allow-domain runs now; a bad name is refused */
+	    {"allow-domain", "--allow-domain exa mple.com: not a host name",
+	     "letters, digits"},
 	};
 
 	for (size_t i = 0; i < HM_ARRAY_SIZE(cases); i++) {
@@ -887,7 +889,7 @@ START_TEST(test_build_refusals)
 			strlist_add(&o.deny_import, "json");
 			strlist_add(&o.deny_import, "a..b");
 		} else
-			strlist_add(&o.allow_domain, "example.com");
+			strlist_add(&o.allow_domain, "exa mple.com");
 
 		ck_assert_msg(policy_build(&p, &o, &err) == -1, "--%s accepted",
 			      cases[i].what);

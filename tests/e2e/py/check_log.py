@@ -23,9 +23,10 @@ CATEGORIES = {"network", "subprocess", "filesystem", "native-code",
 VERDICTS = {"denied", "audited", "allowed"}
 REASONS = {"no-network", "cloud-metadata", "no-subprocess", "fs-readonly",
            "read-outside-root", "block-native", "deny-import",
+           "not-allowed-domain",
            "unfrozen-threads", "sandbox-escape", "unknown-syscall",
            "unreadable-stop", "unexpected-stop"}
-DETAIL_KEYS = {"host", "unix", "netlink", "path", "family", "type",
+DETAIL_KEYS = {"host", "name", "unix", "netlink", "path", "family", "type",
                "protocol", "fd", "flags", "abi", "nr", "persona", "note"}
 PROTOCOLS = {"tcp", "udp", "raw", "sctp", "stream", "dgram", "seqpacket",
              "other"}
@@ -197,6 +198,7 @@ SECTIONS = {
     "programs": {"path": S, "argv": (A, NUL)},
     "files": {"path": S, "operations": A},
     "native": {"path": S},
+    "dns": {"name": S, "type": (S, NUL)},
     "other": {"syscall": S},
 }
 
@@ -207,7 +209,7 @@ def check_report(path):
     keys("report", r, {"schema": I, "hermetic": S, "time": S, "argv": A,
                        "target": A, "mode": S, "status": O,
                        "exit_status": I, "killed": I, "policy": O,
-                       "counts": O, "dns": A, "tests": A,
+                       "counts": O, "tests": A,
                        **{k: A for k in SECTIONS}})
     if r.get("schema") != 1:
         bad("report", "schema %r" % r.get("schema"))

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Copyright (c) 2026 The hermetic authors
+ *
+ * DNS under --no-network. A connect() of a UDP socket to port 53 sends
+ * nothing, so it is let through, but to hermetic's stub (dnsstub.h): the
+ * address the program gave is rewritten in its memory to the stub's (for
+ * glibc that is its copy of the nameserver's address, which it then also
+ * expects answers from). The thread that connected is then followed
+ * through every system call (PTRACE_SYSCALL) until it closes the socket
+ * or a few dozen calls have passed: a query it sends is decoded there,
+ * while it is stopped, so that a denied one is reported with its call
+ * site; the stub enforces (it refuses what is not allowed, whoever sends
+ * it). Nothing else is slowed: other threads and sockets are not followed.
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include "context.h"
+#include "decode/decode.h"
+#include "dns.h"
+#include "dnsstub.h"
+#include "log.h"
+#include "mem.h"
+#include "report.h"
+#include "sysent.h"
+#include "tracer_int.h"
+
+#define DNS_WATCH_CALLS 64 /* system calls followed after the connect */
+
+/* The type of socket "fd" of "pid" (SOCK_DGRAM...), or -1. */
+static int
+socket_type(pid_t pid, int fd)
+{
+	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0), sock, type = -1;
+	socklen_t len = sizeof(type);
+
+	if (pidfd < 0)
+		return -1;
+	sock = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	close(pidfd);
+	if (sock < 0)
+		return -1;
+	if (getsockopt(sock, SOL_SOCKET, SO_TYPE, &type, &len) < 0)
+		type = -1;
+	close(sock);
+	return type;
+}
+
+/* Does the tracee's resolv.conf name "sa"? */
+static bool
+listed(pid_t pid, const struct hm_sockaddr *sa)
+{
+	char path[64], text[8192];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/root/etc/resolv.conf", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	text[n] = '\0';
+	return policy_resolvconf_lists(text, sa);
+}
+
+/* The stub's address in the form of the program's own sockaddr. */
+static size_t
+stub_sockaddr(const struct hm_sockaddr *stub, int family, uint8_t *out)
+{
+	if (family == AF_INET) {
+		struct sockaddr_in in = {.sin_family = AF_INET,
+					 .sin_port = htons(stub->port)};
+
+		memcpy(&in.sin_addr, stub->ip + 12, 4);
+		memcpy(out, &in, sizeof(in));
+		return sizeof(in);
+	} else {
+		struct sockaddr_in6 in6 = {.sin6_family = AF_INET6,
+					   .sin6_port = htons(stub->port)};
+
+		memcpy(&in6.sin6_addr, stub->ip, 16); /* ::ffff:127.0.0.1 */
+		memcpy(out, &in6, sizeof(in6));
+		return sizeof(in6);
+	}
+}
+
+bool
+inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd, uint64_t addr,
+		    uint64_t len, struct outcome *o)
+{
+	pid_t pid = t->proc ? t->proc->tgid : t->tid;
+	struct hm_sockaddr stub, given, up, *sa = &given;
+	uint8_t raw[sizeof(struct sockaddr_in6)];
+	size_t n;
+
+	if (!tr->policy->no_network ||
+	    decode_sockaddr(t->tid, addr, len, &given) < 0 ||
+	    (sa->family != AF_INET && sa->family != AF_INET6) || !sa->valid)
+		return false;
+	/* the stub's own address, which glibc keeps as its nameserver's
+	 * once rewritten: the same resolver again */
+	if (dnsstub_is_stub(&given, &up))
+		sa = &up;
+	if (sa->port != 53 || sockaddr_is_metadata(sa) ||
+	    socket_type(pid, fd) != SOCK_DGRAM)
+		return false;
+	if (dnsstub_address(sa, listed(pid, sa), pid, &stub) < 0)
+		return false; /* no stub: the network rules deny it */
+	n = stub_sockaddr(&stub, given.v6_sockaddr ? AF_INET6 : AF_INET, raw);
+	if (mem_write(t->tid, addr, raw, n) < 0)
+		return false;
+	o->d.verdict = V_ALLOW;
+	o->d.cat = CAT_NETWORK;
+	if (report_wants_allowed()) {
+		sockaddr_format(sa, o->detail, sizeof(o->detail));
+		o->inspected = true;
+	}
+	t->dns_fd = fd;
+	t->dns_watch = DNS_WATCH_CALLS;
+	return true;
+}
+
+/* Read the first bytes of what a send-like call "name" with arguments
+ * "a" sends, into "buf"; returns their number, or -1. */
+static long
+sent_bytes(pid_t tid, const char *name, const uint64_t *a, uint8_t *buf,
+	   size_t size, unsigned int which)
+{
+	struct iovec iov;
+	uint64_t base = 0, len = 0;
+
+	if (strcmp(name, "sendto") == 0 || strcmp(name, "write") == 0 ||
+	    strcmp(name, "send") == 0) {
+		if (which)
+			return -1;
+		base = a[1];
+		len = a[2];
+	} else if (strcmp(name, "writev") == 0) {
+		if (which || mem_read(tid, a[1], &iov, sizeof(iov)) < 0)
+			return -1;
+		base = (uint64_t)(uintptr_t)iov.iov_base;
+		len = iov.iov_len;
+	} else if (strcmp(name, "sendmsg") == 0 ||
+		   strcmp(name, "sendmmsg") == 0) {
+		struct mmsghdr mm;
+		uint64_t at = a[1];
+
+		if (strcmp(name, "sendmsg") == 0 ? which != 0
+						 : which >= (unsigned)a[2])
+			return -1;
+		at += (uint64_t)which * sizeof(struct mmsghdr);
+		if (mem_read(tid, at, &mm.msg_hdr, sizeof(mm.msg_hdr)) < 0 ||
+		    mm.msg_hdr.msg_iovlen < 1 ||
+		    mem_read(tid, (uint64_t)(uintptr_t)mm.msg_hdr.msg_iov, &iov,
+			     sizeof(iov)) < 0)
+			return -1;
+		base = (uint64_t)(uintptr_t)iov.iov_base;
+		len = iov.iov_len;
+	} else {
+		return -1;
+	}
+	if (len > size)
+		len = size;
+	if (mem_read(tid, base, buf, (size_t)len) < 0)
+		return -1;
+	return (long)len;
+}
+
+/* Report a denied (or, in audit mode, audited) query "m" of "t". */
+static void
+report_query(struct tracer *tr, struct tracee *t, const struct dns_msg *m,
+	     struct decision d)
+{
+	char detail[DNS_NAME_MAX + 64], type[16];
+	struct context ctx;
+	struct event ev = {
+	    .pid = t->proc ? t->proc->tgid : t->tid,
+	    .tid = t->tid,
+	    .syscall = "dns",
+	    .d = d,
+	    .audited = tr->policy->audit,
+	    .detail = detail,
+	    .ctx = &ctx,
+	};
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.pick = -1;
+	if (report_wants_context())
+		context_gather(t, &ctx);
+	snprintf(detail, sizeof(detail), "query name=%s type=%s", m->qname,
+		 dns_type_name(m->qtype, type, sizeof(type)));
+	report_event(&ev);
+}
+
+void
+inspect_dns_entry(struct tracer *tr, struct tracee *t, long nr,
+		  const uint64_t *a)
+{
+	const char *name = sysent_name(nr);
+	uint8_t buf[512];
+
+	if (--t->dns_watch <= 0 || !name || (int)a[0] != t->dns_fd)
+		return;
+	debug("pid %d: %s on its DNS socket %d", (int)t->tid, name, t->dns_fd);
+	if (strcmp(name, "close") == 0) {
+		t->dns_watch = 0; /* done with it */
+		return;
+	}
+	for (unsigned int i = 0; i < 4; i++) {
+		long n = sent_bytes(t->tid, name, a, buf, sizeof(buf), i);
+		struct dns_msg m;
+		struct decision d;
+
+		if (n < 0)
+			break;
+		if (dns_parse(buf, (size_t)n, &m) < 0 || m.response ||
+		    !m.have_question)
+			continue; /* the stub refuses it, and says so */
+		d = policy_dns(tr->policy, m.qname, true);
+		if (d.verdict == V_ALLOW)
+			continue;
+		report_query(tr, t, &m, d);
+		dnsstub_seen(m.id, m.qname);
+	}
+}

@@ -29,14 +29,14 @@
 #define DNS_RCODE_REFUSED 5
 
 struct dns_addr {
-	int family;	 /* AF_INET or AF_INET6 */
-	uint8_t ip[16];	 /* 4 or 16 bytes used */
+	int family;	/* AF_INET or AF_INET6 */
+	uint8_t ip[16]; /* 4 or 16 bytes used */
 	uint32_t ttl;
 };
 
 struct dns_msg {
 	uint16_t id;
-	bool response; /* QR */
+	bool response;	/* QR */
 	bool truncated; /* TC */
 	int opcode;
 	int rcode;

@@ -85,36 +85,44 @@ count(char *const *v)
 	return n;
 }
 
+/* ,"KEY":true|false and ,"KEY":[...] (the first key without a comma) */
+static void
+jbool(FILE *f, const char *key, bool v)
+{
+	fprintf(f, "%s\"%s\":%s", strcmp(key, "no_network") ? "," : "", key,
+		v ? "true" : "false");
+}
+
+static void
+jarray(FILE *f, const char *key, char *const *v, size_t n)
+{
+	fprintf(f, ",\"%s\":", key);
+	str_array(f, v, n);
+}
+
 void
 eventlog_policy_json(FILE *f, const struct policy *p)
 {
-	fprintf(f,
-		"{\"no_network\":%s,\"allow_localhost\":%s,"
-		"\"allow_unix_all\":%s,\"allow_unix\":",
-		p->no_network ? "true" : "false",
-		p->allow_localhost ? "true" : "false",
-		p->allow_unix_all ? "true" : "false");
-	str_array(f, p->allow_unix, p->n_allow_unix);
-	fprintf(f, ",\"allow_domain\":");
-	str_array(f, p->allow_domain, p->n_allow_domain);
+	fputc('{', f);
+	jbool(f, "no_network", p->no_network);
+	jbool(f, "allow_localhost", p->allow_localhost);
+	jbool(f, "allow_unix_all", p->allow_unix_all);
+	jarray(f, "allow_unix", p->allow_unix, p->n_allow_unix);
+	jarray(f, "allow_domain", p->allow_domain, p->n_allow_domain);
 	fprintf(f, ",\"allow_host_rules\":%zu", p->n_allow_host);
-	fprintf(f, ",\"no_subprocess\":%s,\"allow_exec\":",
-		p->no_subprocess ? "true" : "false");
-	str_array(f, p->allow_exec, p->n_allow_exec);
-	fprintf(f, ",\"fs_readonly\":%s,\"allow_write\":",
-		p->fs_readonly ? "true" : "false");
-	str_array(f, p->allow_write, p->n_allow_write);
+	jbool(f, "no_subprocess", p->no_subprocess);
+	jarray(f, "allow_exec", p->allow_exec, p->n_allow_exec);
+	jbool(f, "fs_readonly", p->fs_readonly);
+	jarray(f, "allow_write", p->allow_write, p->n_allow_write);
 	fprintf(f, ",\"read_root\":");
 	escape_json(f, p->read_root);
-	fprintf(f, ",\"allow_read\":");
-	str_array(f, p->allow_read, p->n_allow_read);
-	fprintf(f, ",\"block_native\":%s,\"deny_import\":",
-		p->block_native ? "true" : "false");
-	str_array(f, p->deny_import, p->n_deny_import);
-	fprintf(f, ",\"no_environment\":%s,\"keep_env\":",
-		p->no_environment ? "true" : "false");
-	str_array(f, p->keep_env, p->n_keep_env);
-	fprintf(f, ",\"audit\":%s}", p->audit ? "true" : "false");
+	jarray(f, "allow_read", p->allow_read, p->n_allow_read);
+	jbool(f, "block_native", p->block_native);
+	jarray(f, "deny_import", p->deny_import, p->n_deny_import);
+	jbool(f, "no_environment", p->no_environment);
+	jarray(f, "keep_env", p->keep_env, p->n_keep_env);
+	jbool(f, "audit", p->audit);
+	fputc('}', f);
 }
 
 /* The head every record shares. */

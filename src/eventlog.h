@@ -25,10 +25,10 @@ int eventlog_open(const char *path, bool json, char **err);
 
 /* What the start record tells. */
 struct eventlog_start {
-	char *const *argv;	  /* hermetic's own command line */
-	char *const *target;	  /* the target's argv */
+	char *const *argv;   /* hermetic's own command line */
+	char *const *target; /* the target's argv */
 	const struct policy *policy;
-	const char *landlock;	  /* the Landlock wall's state */
+	const char *landlock; /* the Landlock wall's state */
 	int landlock_abi;
 };
 

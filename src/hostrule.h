@@ -19,7 +19,7 @@
 #define HOSTRULE_NAME_MAX 254
 
 struct host_rule {
-	bool is_name;	/* HOST: matched by name, through learned answers */
+	bool is_name; /* HOST: matched by name, through learned answers */
 	char name[HOSTRULE_NAME_MAX]; /* lower case, no final dot */
 	uint8_t ip[16]; /* an address: IPv4 mapped, like hm_sockaddr */
 	int prefix;	/* of the 128 bits (IPv4: 96 + its prefix) */
@@ -30,8 +30,7 @@ struct host_rule {
  * Parse "--allow-host" value "s" into "r". Returns 0, or -1 with "err"
  * (a buffer of "size" bytes) saying what is wrong.
  */
-int hostrule_parse(const char *s, struct host_rule *r, char *err,
-		   size_t size);
+int hostrule_parse(const char *s, struct host_rule *r, char *err, size_t size);
 
 /* Check a "--allow-domain" value: a host name (labels of letters,
  * digits, '-' and '_'), and normalise it into "out" (lower case, no final

@@ -43,12 +43,6 @@
 #ifndef SECCOMP_FILTER_FLAG_NEW_LISTENER
 #define SECCOMP_FILTER_FLAG_NEW_LISTENER (1UL << 3)
 #endif
-#ifndef SYS_pidfd_open
-#define SYS_pidfd_open 434
-#endif
-#ifndef SYS_pidfd_getfd
-#define SYS_pidfd_getfd 438
-#endif
 #ifndef CLONE_NEWCGROUP
 #define CLONE_NEWCGROUP 0x02000000
 #endif
@@ -247,17 +241,8 @@ check_listen(struct tracer *tr, struct tracee *t, int fd, struct outcome *o)
 	socklen_t len = sizeof(ss);
 	struct hm_sockaddr local;
 	pid_t pid = t->proc ? t->proc->tgid : t->tid;
-	int pidfd, sock = -1, err = 0;
+	int sock = decode_fd_copy(pid, fd), err = -sock;
 
-	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
-	if (pidfd >= 0) {
-		sock = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
-		if (sock < 0)
-			err = errno;
-		close(pidfd);
-	} else {
-		err = errno;
-	}
 	if (sock < 0) {
 		if (err == EBADF) {
 			outcome_deny_quietly(o,
@@ -601,15 +586,10 @@ decide(struct tracer *tr, struct tracee *t, const struct hm_syscall_info *info,
 static void
 socket_proto(pid_t pid, int fd, char *buf, size_t size)
 {
-	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0), sock, type = 0;
-	int proto = 0;
+	int sock = decode_fd_copy(pid, fd), type = 0, proto = 0;
 	socklen_t len = sizeof(type);
 
 	buf[0] = '\0';
-	if (pidfd < 0)
-		return;
-	sock = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
-	close(pidfd);
 	if (sock < 0)
 		return;
 	if (getsockopt(sock, SOL_SOCKET, SO_TYPE, &type, &len) == 0) {

@@ -42,13 +42,9 @@
 static int
 socket_type(pid_t pid, int fd)
 {
-	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0), sock, type = -1;
+	int sock = decode_fd_copy(pid, fd), type = -1;
 	socklen_t len = sizeof(type);
 
-	if (pidfd < 0)
-		return -1;
-	sock = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
-	close(pidfd);
 	if (sock < 0)
 		return -1;
 	if (getsockopt(sock, SOL_SOCKET, SO_TYPE, &type, &len) < 0)

@@ -34,13 +34,13 @@ struct event {
 
 /* Where reports go, from the options. */
 struct report_config {
-	bool trace;	  /* a line per event on stderr */
-	bool trace_all;	  /* also actions allowed after a look */
+	bool trace;	   /* a line per event on stderr */
+	bool trace_all;	   /* also actions allowed after a look */
 	enum backtrace bt; /* frames under each line */
-	bool audit;	  /* --audit: the summary says "would have" */
-	bool quiet;	  /* no summary */
-	bool log;	  /* an event log is open (eventlog.h) */
-	bool aggregate;	  /* keep the events for --report (aggregate.h) */
+	bool audit;	   /* --audit: the summary says "would have" */
+	bool quiet;	   /* no summary */
+	bool log;	   /* an event log is open (eventlog.h) */
+	bool aggregate;	   /* keep the events for --report (aggregate.h) */
 };
 
 /* Set up reporting. */

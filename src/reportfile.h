@@ -32,8 +32,7 @@ struct report_meta {
 int reportfile_check(const char *path, char **err);
 
 /* Write the report to "path". Returns 0 or -1 with "*err" set. */
-int reportfile_write(const char *path, const struct report_meta *m,
-		     char **err);
+int reportfile_write(const char *path, const struct report_meta *m, char **err);
 
 /* Does "path" name an HTML report? */
 bool reportfile_is_html(const char *path);
@@ -41,8 +40,7 @@ bool reportfile_is_html(const char *path);
 /* The address and port of a network row's key ("203.0.113.5:443",
  * "[2001:db8::1]:53", a unix path): "addr" gets the address, "*port" the
  * port or -1. Pure. */
-void reportfile_split_host(const char *key, char *addr, size_t size,
-			   int *port);
+void reportfile_split_host(const char *key, char *addr, size_t size, int *port);
 
 /* The names of the AGG_OP_* bits of "ops", in a fixed order, into "out"
  * (at most 7); returns how many. Pure. */

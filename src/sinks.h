@@ -23,8 +23,8 @@ bool sinks_has_guard(const struct options *o);
 int sinks_open(const struct options *o, const struct policy *p, char **err);
 
 /* Write the start record. */
-void sinks_start(char *const *argv, char *const *target,
-		 const struct policy *p, const struct fswall *w, int abi);
+void sinks_start(char *const *argv, char *const *target, const struct policy *p,
+		 const struct fswall *w, int abi);
 
 /*
  * The end: from the target's wait status and the processes killed as

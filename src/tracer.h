@@ -19,12 +19,12 @@
 
 struct tracer_config {
 	const struct policy *policy;
-	pid_t target;	    /* seized by spawn_target() */
-	bool target_python; /* the target reaches a Python interpreter */
+	pid_t target;		 /* seized by spawn_target() */
+	bool target_python;	 /* the target reaches a Python interpreter */
 	const char *target_path; /* the file the target's exec is given */
-	sigset_t unblock;   /* signals to unblock once the target is
-			     * known: the forwarded ones */
-	bool no_freeze;	    /* test knob: no hold (see freeze.c) */
+	sigset_t unblock;	 /* signals to unblock once the target is
+				  * known: the forwarded ones */
+	bool no_freeze;		 /* test knob: no hold (see freeze.c) */
 };
 
 /*

@@ -27,6 +27,10 @@
 int decode_sockaddr(pid_t tid, uint64_t addr, uint64_t len,
 		    struct hm_sockaddr *sa);
 
+/* A copy, in hermetic, of descriptor "fd" of process "pid"
+ * (pidfd_getfd, Linux 5.6): the descriptor (close it), or -errno. */
+int decode_fd_copy(pid_t pid, int fd);
+
 /* The destination fields of the struct msghdr at "msg". Returns 0 or
  * -errno. */
 int decode_msghdr_name(pid_t tid, uint64_t msg, uint64_t *name,

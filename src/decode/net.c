@@ -8,9 +8,18 @@
 
 #include <errno.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "decode/decode.h"
 #include "mem.h"
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef SYS_pidfd_getfd
+#define SYS_pidfd_getfd 438
+#endif
 
 int
 decode_sockaddr(pid_t tid, uint64_t addr, uint64_t len, struct hm_sockaddr *sa)
@@ -73,4 +82,17 @@ decode_mmsg_names(pid_t tid, uint64_t vec, unsigned int vlen, uint64_t *names,
 		done += n;
 	}
 	return (long)done;
+}
+
+int
+decode_fd_copy(pid_t pid, int fd)
+{
+	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0), copy, err;
+
+	if (pidfd < 0)
+		return -errno;
+	copy = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	err = errno;
+	close(pidfd);
+	return copy < 0 ? -err : copy;
 }

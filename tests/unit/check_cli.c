@@ -296,9 +296,9 @@ START_TEST(test_audit_options)
 	options_free(&o);
 	args_free(&a);
 
-	ck_assert_int_eq(PARSE(&a, &o, &err, "--trace", "--log-format", "text",
-			       "--", "x"),
-			 0);
+	ck_assert_int_eq(
+	    PARSE(&a, &o, &err, "--trace", "--log-format", "text", "--", "x"),
+	    0);
 	ck_assert(o.trace && !o.trace_all && !o.log_json && !o.audit);
 	ck_assert_ptr_null(o.log);
 	options_free(&o);

@@ -615,7 +615,8 @@ START_TEST(test_plan_reads)
 
 	fswall_plan(&p, 3, &reads, &w);
 	ck_assert(w.enabled && w.reads);
-	ck_assert_str_eq(w.state, "on (Landlock): changes, reading and running");
+	ck_assert_str_eq(w.state,
+			 "on (Landlock): changes, reading and running");
 	ck_assert_uint_eq(w.handled, fswall_rights(3, true) | rd);
 	ck_assert_ptr_nonnull(rule_of(&w, "/srv/app", &access, &is_dir));
 	ck_assert_uint_eq(access, rd);

@@ -1531,9 +1531,9 @@ START_TEST(test_read_table)
 	/* the interpreter's directories are the process's own: another
 	 * process (no list) may not read them */
 	if (r->real && strncmp(r->real, "/py/", 4) == 0)
-		ck_assert_int_eq(policy_read(&p, r->real, NULL, 0, 100, 101)
-				     .verdict,
-				 V_DENY);
+		ck_assert_int_eq(
+		    policy_read(&p, r->real, NULL, 0, 100, 101).verdict,
+		    V_DENY);
 	/* without a root every path may be read */
 	p.read_root = NULL;
 	ck_assert_int_eq(policy_read(&p, r->real, prog, 3, 100, 101).verdict,

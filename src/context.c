@@ -72,6 +72,22 @@ write_floats(FILE *f, const char *name, const float *v, unsigned int n)
 	fprintf(f, "]");
 }
 
+/* hermetic's own peak resident set (VmHWM), in KiB, or -1. */
+static long
+peak_rss_kb(void)
+{
+	char line[256];
+	long kb = -1;
+	FILE *f = fopen("/proc/self/status", "re");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kb;
+}
+
 void
 context_write_stats(void)
 {
@@ -89,7 +105,7 @@ context_write_stats(void)
 	write_floats(f, "cold_us", stats_cold, n_cold);
 	fprintf(f, ", ");
 	write_floats(f, "warm_us", stats_warm, n_warm);
-	fprintf(f, "}\n");
+	fprintf(f, ", \"supervisor_peak_rss_kb\": %ld}\n", peak_rss_kb());
 	fclose(f);
 }
 

@@ -46,7 +46,8 @@ const char *context_cwd(void);
 void context_gather(struct tracee *t, struct context *out);
 
 /* With HERMETIC_BENCH_STATS=FILE in the environment, write the time each
- * stack read took to FILE as JSON, for bench/. */
+ * stack read took, and hermetic's own peak resident memory, to FILE as
+ * JSON, for bench/. */
 void context_write_stats(void);
 
 #endif

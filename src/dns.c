@@ -204,14 +204,16 @@ dns_refuse(const uint8_t *q, size_t len, uint8_t *out, size_t size)
 
 	if (len < DNS_HEADER || size < DNS_HEADER)
 		return 0;
-	/* the question section, when there is exactly one that parses */
+	/* the question section, when there is exactly one that parses and
+	 * its name is not compressed (a pointer could only lead into the
+	 * header, which the reply changes) */
 	if (dns_parse(q, len, &m) == 0 && m.qdcount == 1) {
 		size_t off = DNS_HEADER;
-		char name[DNS_NAME_MAX];
 
-		if (dns_read_name(q, len, &off, name, sizeof(name)) == 0 &&
-		    off + 4 <= len)
-			qend = off + 4;
+		while (off < len && q[off] != 0 && !(q[off] & 0xc0))
+			off += 1u + q[off];
+		if (off < len && q[off] == 0 && off + 5 <= len)
+			qend = off + 5;
 	}
 	if (qend > size)
 		qend = DNS_HEADER;

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "policy.h"
 #include "strlist.h"
@@ -39,6 +40,8 @@ struct tracer {
 	size_t nqueue, capqueue;
 
 	int nholds;	/* tasks holding their peers */
+	struct timespec last_stop; /* when the last status came (see
+				    * poll_briefly() in tracer.c) */
 	bool no_freeze; /* test knob: HERMETIC_TEST_NO_FREEZE */
 
 	struct file_id *own_unix; /* unix sockets bound by the tree */

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,12 +21,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void
-check(int ok)
-{
-	if (!ok)
-		abort();
-}
+/* A broken invariant is a finding: say which, then abort. */
+#define check(ok)                                                              \
+	do {                                                                   \
+		if (!(ok)) {                                                   \
+			fprintf(stderr, "fuzz_dns.c:%d: %s\n", __LINE__, #ok); \
+			abort();                                               \
+		}                                                              \
+	} while (0)
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

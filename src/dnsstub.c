@@ -34,7 +34,6 @@
 struct pending {
 	bool used;
 	uint16_t id;
-	bool learn; /* an allowed name: learn the answer's addresses */
 	char qname[DNS_NAME_MAX];
 	struct sockaddr_storage client;
 	socklen_t clen;
@@ -107,8 +106,13 @@ learn(const char *name, const struct dns_addr *a)
 	}
 	for (size_t i = 0; i < nlearned; i++)
 		if (memcmp(learned[i].ip, ip, 16) == 0) {
-			snprintf(learned[i].name, sizeof(learned[i].name), "%s",
-				 name);
+			/* an address an allowed name gave stays that name's
+			 * (in audit mode other names are learned too, for
+			 * the reports) */
+			if (policy_dns(pol, learned[i].name, true).verdict !=
+			    V_ALLOW)
+				snprintf(learned[i].name,
+					 sizeof(learned[i].name), "%s", name);
 			return;
 		}
 	l = &learned[next_learned];
@@ -249,7 +253,6 @@ on_query(struct slot *s)
 		if (p) {
 			p->used = true;
 			p->id = m.id;
-			p->learn = d.verdict == V_ALLOW;
 			snprintf(p->qname, sizeof(p->qname), "%s", m.qname);
 			p->client = from;
 			p->clen = flen;
@@ -282,9 +285,10 @@ on_answer(struct slot *s)
 		if (!p->used || p->id != m.id ||
 		    strcasecmp(p->qname, m.qname) != 0)
 			continue;
-		if (p->learn)
-			for (size_t a = 0; a < m.naddrs; a++)
-				learn(p->qname, &m.addrs[a]);
+		/* every answer names its addresses; only an allowed name's
+		 * can allow a connect (policy_remote) */
+		for (size_t a = 0; a < m.naddrs; a++)
+			learn(p->qname, &m.addrs[a]);
 		p->used = false;
 		pthread_mutex_unlock(&lock);
 		sendto(s->lfd, buf, (size_t)n, 0, (struct sockaddr *)&p->client,

@@ -7,15 +7,19 @@
  * filter that traces only getppid (SECCOMP_RET_TRACE); the parent, its
  * tracer, does nothing but waitpid() and PTRACE_CONT at each stop. The
  * same loop without a filter gives the untraced cost. Prints JSON:
- *   {"n": N, "bare_us": B, "trapped_us": T, "round_trip_us": T - B}
- * (microseconds per call). Nothing is pinned: the tracer and the child run
- * wherever the scheduler puts them, as hermetic's do.
+ *   {"n": N, "bare_us": B, "trapped_us": T, "round_trip_us": T - B,
+ *    "pinned_round_trip_us": P}
+ * (microseconds per call). For "round_trip_us" nothing is pinned: the
+ * tracer and the child run wherever the scheduler puts them, as
+ * hermetic's do; for "pinned_round_trip_us" both run on one CPU (the best
+ * case: no wake-up of another CPU).
  *
  * usage: ptrace_rt [N]
  */
 #include "config.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <seccomp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -70,8 +74,8 @@ trapped(long n)
 		child(n);
 	if (waitpid(pid, &status, WSTOPPED) < 0 ||
 	    ptrace(PTRACE_SEIZE, pid, NULL,
-		   (void *)(long)(PTRACE_O_TRACESECCOMP |
-				  PTRACE_O_EXITKILL)) < 0) {
+		   (void *)(long)(PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL)) <
+		0) {
 		perror("ptrace_rt: seize");
 		exit(1);
 	}
@@ -84,11 +88,10 @@ trapped(long n)
 			exit(1);
 		if (WIFEXITED(status) || WIFSIGNALED(status))
 			break;
-		if (WIFSTOPPED(status) && status >> 8 != (SIGTRAP |
-							  PTRACE_EVENT_SECCOMP
-							      << 8) &&
-		    WSTOPSIG(status) != SIGTRAP && WSTOPSIG(status) != SIGCONT &&
-		    WSTOPSIG(status) != SIGSTOP)
+		if (WIFSTOPPED(status) &&
+		    status >> 8 != (SIGTRAP | PTRACE_EVENT_SECCOMP << 8) &&
+		    WSTOPSIG(status) != SIGTRAP &&
+		    WSTOPSIG(status) != SIGCONT && WSTOPSIG(status) != SIGSTOP)
 			sig = WSTOPSIG(status);
 		ptrace(PTRACE_CONT, pid, NULL, (void *)(long)sig);
 	}
@@ -112,8 +115,20 @@ main(int argc, char **argv)
 	loop(n);
 	bare = (now() - t0) / (double)n * 1e6;
 	trap = trapped(n);
-	printf("{\"n\": %ld, \"bare_us\": %.3f, \"trapped_us\": %.3f, "
-	       "\"round_trip_us\": %.3f}\n",
-	       n, bare, trap, trap - bare);
+	{
+		cpu_set_t old, one;
+		double pinned;
+
+		sched_getaffinity(0, sizeof(old), &old);
+		CPU_ZERO(&one);
+		CPU_SET(sched_getcpu() >= 0 ? sched_getcpu() : 0, &one);
+		sched_setaffinity(0, sizeof(one), &one);
+		pinned = trapped(n) - bare;
+		sched_setaffinity(0, sizeof(old), &old);
+		printf("{\"n\": %ld, \"bare_us\": %.3f, \"trapped_us\": "
+		       "%.3f, \"round_trip_us\": %.3f, "
+		       "\"pinned_round_trip_us\": %.3f}\n",
+		       n, bare, trap, trap - bare, pinned);
+	}
 	return 0;
 }

@@ -316,7 +316,8 @@ inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
 			check_sockaddr(tr, t, NET_CONNECT, a[1], a[2], o);
 		break;
 	case SC_SENDTO:
-		check_sockaddr(tr, t, NET_SEND, a[4], a[5], o);
+		if (!inspect_dns_sendto(tr, t, a, o))
+			check_sockaddr(tr, t, NET_SEND, a[4], a[5], o);
 		break;
 	case SC_BIND:
 		check_sockaddr(tr, t, NET_BIND, a[1], a[2], o);

@@ -233,3 +233,37 @@ inspect_dns_entry(struct tracer *tr, struct tracee *t, long nr,
 		dnsstub_seen(m.id, m.qname);
 	}
 }
+
+bool
+inspect_dns_sendto(struct tracer *tr, struct tracee *t, const uint64_t *a,
+		   struct outcome *o)
+{
+	struct hm_sockaddr sa;
+	struct dns_msg m;
+	struct decision d;
+	uint8_t buf[512];
+	size_t n = a[2] < sizeof(buf) ? (size_t)a[2] : sizeof(buf);
+	char type[16];
+
+	if (!tr->policy->no_network ||
+	    decode_sockaddr(t->tid, a[4], a[5], &sa) < 0 || !sa.valid ||
+	    (sa.family != AF_INET && sa.family != AF_INET6) || sa.port != 53 ||
+	    sockaddr_is_metadata(&sa) || mem_read(t->tid, a[1], buf, n) < 0 ||
+	    dns_parse(buf, n, &m) < 0 || m.response || !m.have_question)
+		return false;
+	d = policy_dns(tr->policy, m.qname,
+		       listed(t->proc ? t->proc->tgid : t->tid, &sa));
+	if (d.verdict == V_ALLOW)
+		d = (struct decision){V_DENY, CAT_NETWORK, "no-network"};
+	outcome_apply(o, d);
+	snprintf(o->syscall, sizeof(o->syscall), "dns");
+	snprintf(o->detail, sizeof(o->detail), "query name=%s type=%s%s",
+		 m.qname, dns_type_name(m.qtype, type, sizeof(type)),
+		 d.reason && strcmp(d.reason, "no-network") == 0 &&
+			 policy_dns(tr->policy, m.qname, true).verdict ==
+			     V_ALLOW
+		     ? " (sent with sendto, not on a connected socket: only "
+		       "those go through hermetic's resolver)"
+		     : "");
+	return true;
+}

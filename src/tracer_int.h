@@ -128,6 +128,15 @@ bool inspect_fs_exec(struct tracer *tr, struct tracee *t, int dirfd,
 bool inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd,
 			 uint64_t addr, uint64_t len, struct outcome *o);
 
+/*
+ * sendto(fd, buf, len, flags, addr, addrlen) of a DNS query to port 53
+ * without connecting first: not redirected to the stub (the answer would
+ * come from an address the client does not expect), so denied, but
+ * reported as the query it is. Returns false when it is not one.
+ */
+bool inspect_dns_sendto(struct tracer *tr, struct tracee *t,
+			const uint64_t *a, struct outcome *o);
+
 /* A syscall-entry stop (number "nr", arguments "a") of a followed thread:
  * report the denied DNS queries it sends on its DNS socket. */
 void inspect_dns_entry(struct tracer *tr, struct tracee *t, long nr,

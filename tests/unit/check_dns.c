@@ -14,6 +14,7 @@
 #include "check_common.h"
 #include "dns.h"
 #include "hostrule.h"
+#include "policy.h"
 
 /* example.com A? id 0x1234, RD */
 static const uint8_t query[] = {
@@ -323,6 +324,85 @@ START_TEST(test_domains)
 }
 END_TEST
 
+/* policy_dns, policy_remote and policy_resolvconf_lists (policy_dns.c) */
+START_TEST(test_policy)
+{
+	char dom[] = "example.com";
+	char *domains[] = {dom};
+	struct host_rule rules[2];
+	char err[128];
+	struct policy p;
+	struct decision base = {V_DENY, CAT_NETWORK, "no-network"};
+	struct hm_sockaddr sa;
+
+	memset(&p, 0, sizeof(p));
+	/* no network guard: every query goes */
+	ck_assert_int_eq(policy_dns(&p, "x.test", false).verdict, V_ALLOW);
+	p.no_network = true;
+	/* no rule: every query is refused, as no-network */
+	ck_assert_str_eq(policy_dns(&p, "example.com", true).reason,
+			 "no-network");
+	ck_assert_str_eq(
+	    policy_dns(&p, "metadata.google.internal.", true).reason,
+	    "cloud-metadata");
+	p.allow_domain = domains;
+	p.n_allow_domain = 1;
+	ck_assert_int_eq(policy_dns(&p, "API.Example.com", true).verdict,
+			 V_ALLOW);
+	/* not through a resolver the program's resolv.conf does not list */
+	ck_assert_str_eq(policy_dns(&p, "example.com", false).reason,
+			 "not-allowed-domain");
+	ck_assert_str_eq(policy_dns(&p, "evilexample.com", true).reason,
+			 "not-allowed-domain");
+	ck_assert_str_eq(policy_dns(&p, "metadata", true).reason,
+			 "cloud-metadata");
+
+	/* destinations: by learned name, by rule, never the metadata */
+	sa = addr("192.0.2.7", 443);
+	ck_assert_int_eq(
+	    policy_remote(&p, &sa, "www.example.com", base).verdict, V_ALLOW);
+	ck_assert_str_eq(policy_remote(&p, &sa, "example.org", base).reason,
+			 "not-allowed-domain");
+	ck_assert_str_eq(policy_remote(&p, &sa, NULL, base).reason,
+			 "not-allowed-domain");
+	sa = addr("169.254.169.254", 80);
+	ck_assert_str_eq(policy_remote(&p, &sa, "example.com",
+				       (struct decision){V_DENY, CAT_NETWORK,
+							 "cloud-metadata"})
+			     .reason,
+			 "cloud-metadata");
+	p.n_allow_domain = 0;
+	ck_assert_int_eq(
+	    hostrule_parse("db.internal:5432", &rules[0], err, sizeof(err)), 0);
+	ck_assert_int_eq(
+	    hostrule_parse("10.0.0.0/8:6379", &rules[1], err, sizeof(err)), 0);
+	p.allow_host = rules;
+	p.n_allow_host = 2;
+	sa = addr("10.9.9.9", 6379);
+	ck_assert_int_eq(policy_remote(&p, &sa, NULL, base).verdict, V_ALLOW);
+	sa = addr("10.9.9.9", 6380);
+	ck_assert_int_eq(policy_remote(&p, &sa, NULL, base).verdict, V_DENY);
+	sa = addr("192.0.2.8", 5432);
+	ck_assert_int_eq(policy_remote(&p, &sa, "db.internal", base).verdict,
+			 V_ALLOW);
+	sa = addr("192.0.2.8", 5433);
+	ck_assert_int_eq(policy_remote(&p, &sa, "db.internal", base).verdict,
+			 V_DENY);
+	/* a HOST rule allows its own query, not its subdomains' */
+	ck_assert_int_eq(policy_dns(&p, "db.internal", true).verdict, V_ALLOW);
+	ck_assert_int_eq(policy_dns(&p, "x.db.internal", true).verdict, V_DENY);
+
+	sa = addr("10.0.0.53", 53);
+	ck_assert(policy_resolvconf_lists("# x\nnameserver 10.0.0.53\n", &sa));
+	ck_assert(
+	    policy_resolvconf_lists("search a\n  nameserver 10.0.0.53", &sa));
+	ck_assert(!policy_resolvconf_lists("nameserver 10.0.0.5\n", &sa));
+	ck_assert(!policy_resolvconf_lists("", &sa));
+	sa = addr("fe80::1", 53);
+	ck_assert(policy_resolvconf_lists("nameserver fe80::1%eth0\n", &sa));
+}
+END_TEST
+
 static Suite *
 dns_suite(void)
 {
@@ -334,6 +414,7 @@ dns_suite(void)
 	tcase_add_test(tc, test_refuse);
 	tcase_add_test(tc, test_rules);
 	tcase_add_test(tc, test_domains);
+	tcase_add_test(tc, test_policy);
 	suite_add_tcase(s, tc);
 	return s;
 }

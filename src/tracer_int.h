@@ -39,10 +39,10 @@ struct tracer {
 	struct pending *queue; /* stops taken while freezing, replayed */
 	size_t nqueue, capqueue;
 
-	int nholds;	/* tasks holding their peers */
+	int nholds;		   /* tasks holding their peers */
 	struct timespec last_stop; /* when the last status came (see
 				    * poll_briefly() in tracer.c) */
-	bool no_freeze; /* test knob: HERMETIC_TEST_NO_FREEZE */
+	bool no_freeze;		   /* test knob: HERMETIC_TEST_NO_FREEZE */
 
 	struct file_id *own_unix; /* unix sockets bound by the tree */
 	size_t n_own_unix, cap_own_unix;
@@ -134,8 +134,8 @@ bool inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd,
  * come from an address the client does not expect), so denied, but
  * reported as the query it is. Returns false when it is not one.
  */
-bool inspect_dns_sendto(struct tracer *tr, struct tracee *t,
-			const uint64_t *a, struct outcome *o);
+bool inspect_dns_sendto(struct tracer *tr, struct tracee *t, const uint64_t *a,
+			struct outcome *o);
 
 /* A syscall-entry stop (number "nr", arguments "a") of a followed thread:
  * report the denied DNS queries it sends on its DNS socket. */

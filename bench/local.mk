@@ -12,7 +12,8 @@ CLEANFILES += bench/ptrace_rt
 EXTRA_DIST += bench/run bench/workloads/imports.py bench/workloads/connects.py \
 	bench/workloads/denied.py bench/workloads/files.py \
 	bench/workloads/procs.py bench/workloads/pytest_suite/test_many.py \
-	bench/workloads/pytest_suite/pytest.ini
+	bench/workloads/pytest_suite/pytest.ini \
+	bench/workloads/lookups.py
 
 bench: hermetic bench/ptrace_rt
 	$(srcdir)/bench/run --hermetic $(abs_top_builddir)/hermetic \

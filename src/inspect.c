@@ -316,7 +316,7 @@ inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
 			check_sockaddr(tr, t, NET_CONNECT, a[1], a[2], o);
 		break;
 	case SC_SENDTO:
-		if (!inspect_dns_sendto(tr, t, a, o))
+		if (!inspect_dns_send(tr, t, cls, a, o))
 			check_sockaddr(tr, t, NET_SEND, a[4], a[5], o);
 		break;
 	case SC_BIND:
@@ -326,10 +326,12 @@ inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		check_listen(tr, t, (int)a[0], o);
 		break;
 	case SC_SENDMSG:
-		check_sendmsg(tr, t, a[1], o);
+		if (!inspect_dns_send(tr, t, cls, a, o))
+			check_sendmsg(tr, t, a[1], o);
 		break;
 	case SC_SENDMMSG:
-		check_sendmmsg(tr, t, a[1], (unsigned int)a[2], o);
+		if (!inspect_dns_send(tr, t, cls, a, o))
+			check_sendmmsg(tr, t, a[1], (unsigned int)a[2], o);
 		t->exit_work_mmsg = true;
 		break;
 	default:

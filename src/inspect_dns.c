@@ -234,22 +234,24 @@ inspect_dns_entry(struct tracer *tr, struct tracee *t, long nr,
 	}
 }
 
-bool
-inspect_dns_sendto(struct tracer *tr, struct tracee *t, const uint64_t *a,
-		   struct outcome *o)
+/* A datagram of "len" bytes at "buf" sent to the address of "namelen"
+ * bytes at "name": the DNS query case of inspect_dns_send(). */
+static bool
+query_to(struct tracer *tr, struct tracee *t, uint64_t name, uint64_t namelen,
+	 uint64_t buf, uint64_t len, struct outcome *o)
 {
 	struct hm_sockaddr sa;
 	struct dns_msg m;
 	struct decision d;
-	uint8_t buf[512];
-	size_t n = a[2] < sizeof(buf) ? (size_t)a[2] : sizeof(buf);
+	uint8_t data[512];
+	size_t n = len < sizeof(data) ? (size_t)len : sizeof(data);
 	char type[16];
 
 	if (!tr->policy->no_network ||
-	    decode_sockaddr(t->tid, a[4], a[5], &sa) < 0 || !sa.valid ||
+	    decode_sockaddr(t->tid, name, namelen, &sa) < 0 || !sa.valid ||
 	    (sa.family != AF_INET && sa.family != AF_INET6) || sa.port != 53 ||
-	    sockaddr_is_metadata(&sa) || mem_read(t->tid, a[1], buf, n) < 0 ||
-	    dns_parse(buf, n, &m) < 0 || m.response || !m.have_question)
+	    sockaddr_is_metadata(&sa) || mem_read(t->tid, buf, data, n) < 0 ||
+	    dns_parse(data, n, &m) < 0 || m.response || !m.have_question)
 		return false;
 	d = policy_dns(tr->policy, m.qname,
 		       listed(t->proc ? t->proc->tgid : t->tid, &sa));
@@ -266,4 +268,46 @@ inspect_dns_sendto(struct tracer *tr, struct tracee *t, const uint64_t *a,
 		       "those go through hermetic's resolver)"
 		     : "");
 	return true;
+}
+
+/* The name and first buffer of the struct msghdr at "at". */
+static bool
+msg_parts(pid_t tid, uint64_t at, uint64_t *name, uint64_t *namelen,
+	  uint64_t *buf, uint64_t *len)
+{
+	struct msghdr h;
+	struct iovec iov;
+
+	if (mem_read(tid, at, &h, sizeof(h)) < 0 || !h.msg_name ||
+	    h.msg_iovlen < 1 ||
+	    mem_read(tid, (uint64_t)(uintptr_t)h.msg_iov, &iov, sizeof(iov)) <
+		0)
+		return false;
+	*name = (uint64_t)(uintptr_t)h.msg_name;
+	*namelen = h.msg_namelen;
+	*buf = (uint64_t)(uintptr_t)iov.iov_base;
+	*len = iov.iov_len;
+	return true;
+}
+
+bool
+inspect_dns_send(struct tracer *tr, struct tracee *t, enum sc_class cls,
+		 const uint64_t *a, struct outcome *o)
+{
+	uint64_t name, namelen, buf, len;
+
+	if (!tr->policy->no_network)
+		return false;
+	if (cls == SC_SENDTO)
+		return a[4] && query_to(tr, t, a[4], a[5], a[1], a[2], o);
+	if (cls == SC_SENDMSG)
+		return msg_parts(t->tid, a[1], &name, &namelen, &buf, &len) &&
+		       query_to(tr, t, name, namelen, buf, len, o);
+	for (unsigned int i = 0;
+	     cls == SC_SENDMMSG && i < (unsigned)a[2] && i < 8; i++)
+		if (msg_parts(t->tid, a[1] + i * sizeof(struct mmsghdr), &name,
+			      &namelen, &buf, &len) &&
+		    query_to(tr, t, name, namelen, buf, len, o))
+			return true;
+	return false;
 }

@@ -129,13 +129,14 @@ bool inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd,
 			 uint64_t addr, uint64_t len, struct outcome *o);
 
 /*
- * sendto(fd, buf, len, flags, addr, addrlen) of a DNS query to port 53
- * without connecting first: not redirected to the stub (the answer would
- * come from an address the client does not expect), so denied, but
- * reported as the query it is. Returns false when it is not one.
+ * sendto, sendmsg or sendmmsg ("cls", arguments "a") of a DNS query to
+ * port 53 named in the call (not on a connected socket): not redirected
+ * to the stub (the answer would come from an address the client does not
+ * expect), so denied, but reported as the query it is. Returns false
+ * when it is not one (the network rules decide).
  */
-bool inspect_dns_sendto(struct tracer *tr, struct tracee *t, const uint64_t *a,
-			struct outcome *o);
+bool inspect_dns_send(struct tracer *tr, struct tracee *t, enum sc_class cls,
+		      const uint64_t *a, struct outcome *o);
 
 /* A syscall-entry stop (number "nr", arguments "a") of a followed thread:
  * report the denied DNS queries it sends on its DNS socket. */

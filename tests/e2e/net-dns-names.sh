@@ -149,6 +149,27 @@ expect_err "^\[hermetic\] blocked dns query name=example\.com type=A reason=not-
 [ ! -s "$T/queries" ] || { cat "$T/queries"; fail_ "a query reached a resolver that resolv.conf does not list"; }
 pass_ "only the resolvers of resolv.conf are asked"
 
+# --- a query sent with sendto or sendmsg, without connecting: not through
+# the stub, so denied, but reported as the query it is
+: >"$T/queries"
+in_ns_ "$HERMETIC" --trace --no-network -- "$PYTHON3" -c "
+import socket, struct
+q = struct.pack('>HHHHHH', 0x4343, 0x0100, 1, 0, 0, 0) + b'\x05other\x04test\x00' + struct.pack('>HH', 28, 1)
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+for send in (lambda: s.sendto(q, ('$RES', 53)), lambda: s.sendmsg([q], [], 0, ('$RES', 53))):
+    try:
+        send()
+        print('sent')
+    except PermissionError:
+        print('EPERM')
+"
+expect_rc 0
+[ "$(grep -c '^EPERM$' "$T/out")" = 2 ] || fail_ "sendto/sendmsg of a query were not both denied"
+n=$(grep -c "^\[hermetic\] blocked dns query name=other\.test type=AAAA reason=no-network " "$T/err")
+[ "$n" = 2 ] || fail_ "$n query lines for the sendto and sendmsg, expected 2"
+[ ! -s "$T/queries" ] || fail_ "a query sent with sendto reached the responder"
+pass_ "queries sent with sendto and sendmsg are denied and reported as queries"
+
 # --- /etc/hosts names still resolve under --no-network --allow-localhost
 in_ns_ "$HERMETIC" --trace --no-network --allow-localhost -- "$PYTHON3" "$NP" "gai,localhost,80"
 expect_rc 0

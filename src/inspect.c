@@ -736,6 +736,11 @@ inspect_syscall_exit(struct tracer *tr, struct tracee *t)
 		tracer_resume(tr, t, 0);
 		return;
 	}
+	if (t->dns_check) {
+		/* the connect redirected to the DNS stub has been made */
+		t->dns_check = false;
+		inspect_dns_verify(tr, t);
+	}
 	if (!t->await_exit) {
 		/* the exit of a call made while followed: nothing to do */
 		tracer_resume(tr, t, 0);

@@ -18,6 +18,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -127,7 +128,37 @@ inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd, uint64_t addr,
 	}
 	t->dns_fd = fd;
 	t->dns_watch = DNS_WATCH_CALLS;
+	t->dns_check = true;
 	return true;
+}
+
+void
+inspect_dns_verify(struct tracer *tr, struct tracee *t)
+{
+	pid_t pid = t->proc ? t->proc->tgid : t->tid;
+	int sock = decode_fd_copy(pid, t->dns_fd);
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	struct hm_sockaddr peer, up;
+	bool ok;
+
+	(void)tr;
+	if (sock < 0)
+		return; /* closed already: nothing can be sent on it */
+	memset(&ss, 0, sizeof(ss));
+	if (getpeername(sock, (struct sockaddr *)&ss, &len) < 0) {
+		close(sock);
+		return; /* not connected (the connect failed) */
+	}
+	close(sock);
+	sockaddr_decode(&ss, len, &peer);
+	ok = dnsstub_is_stub(&peer, &up);
+	if (!ok) {
+		warn("pid %d connected its DNS socket past hermetic's stub (an "
+		     "address changed after the check?): killed",
+		     (int)pid);
+		kill(pid, SIGKILL);
+	}
 }
 
 /* Read the first bytes of what a send-like call "name" with arguments

@@ -60,6 +60,7 @@ struct tracee {
 	char *bind_name;     /* unix name to record if bind succeeds */
 	int dns_fd;	     /* its socket connected to the DNS stub */
 	int dns_watch;	     /* system calls still to follow, or 0 */
+	bool dns_check;	     /* verify dns_fd's peer at the exit stop */
 	struct tracee *next; /* hash chain */
 };
 

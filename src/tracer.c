@@ -269,6 +269,7 @@ on_exec(struct tracer *tr, struct tracee *t)
 	t->exit_work = 0;
 	t->forked_by = 0;
 	t->dns_watch = 0;
+	t->dns_check = false;
 	tracee_set_mm(t, mm_new());
 
 	proc = t->proc;

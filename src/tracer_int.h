@@ -138,6 +138,11 @@ bool inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd,
 bool inspect_dns_send(struct tracer *tr, struct tracee *t, enum sc_class cls,
 		      const uint64_t *a, struct outcome *o);
 
+/* At the exit of a connect redirected to the stub: the socket's peer must
+ * be the stub (the address could have been raced through memory shared
+ * with another process); if it is not, the process is killed. */
+void inspect_dns_verify(struct tracer *tr, struct tracee *t);
+
 /* A syscall-entry stop (number "nr", arguments "a") of a followed thread:
  * report the denied DNS queries it sends on its DNS socket. */
 void inspect_dns_entry(struct tracer *tr, struct tracee *t, long nr,

@@ -106,22 +106,15 @@ own_unix_has(const struct tracer *tr, const struct stat *st)
 
 /* Decide one destination of connect/sendto/sendmsg/bind. */
 static void
-check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
-	       uint64_t addr, uint64_t len, struct outcome *o)
+check_decoded(struct tracer *tr, struct tracee *t, enum net_op op,
+	      const struct hm_sockaddr *given, struct outcome *o)
 {
 	char real[PATH_MAX + 64], namebuf[DNS_NAME_MAX];
 	bool own = false, have_real = false;
 	const char *name = NULL;
-	struct hm_sockaddr sa;
+	struct hm_sockaddr sa = *given;
 	struct decision d;
-	int rc;
 
-	rc = decode_sockaddr(t->tid, addr, len, &sa);
-	if (rc < 0) {
-		/* the kernel fails these the same way */
-		outcome_deny_quietly(o, -rc);
-		return;
-	}
 	if (sa.family == AF_UNIX && sa.valid && !sa.unnamed && op != NET_BIND) {
 		if (sa.abstract) {
 			char abs[HM_UNIX_PATH_MAX + 2];
@@ -160,7 +153,11 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 		}
 	}
 	d = policy_sockaddr(tr->policy, op, &sa, own, have_real ? real : NULL);
-	if ((sa.family == AF_INET || sa.family == AF_INET6) && sa.valid)
+	/* the name an answer gave this address: for the allow rules, and
+	 * for a line that will be printed */
+	if ((sa.family == AF_INET || sa.family == AF_INET6) && sa.valid &&
+	    (tr->policy->n_allow_domain || tr->policy->n_allow_host ||
+	     d.verdict == V_DENY || report_wants_allowed()))
 		name = dnsstub_name_of(sa.ip, namebuf, sizeof(namebuf));
 	if (op != NET_BIND)
 		d = policy_remote(tr->policy, &sa, name, d);
@@ -185,6 +182,23 @@ check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
 				: xstrdup(sa.path);
 		t->exit_work |= EXIT_WORK_BIND;
 	}
+}
+
+/* Decide one destination of connect/sendto/sendmsg/bind, read from
+ * "len" bytes at "addr". */
+static void
+check_sockaddr(struct tracer *tr, struct tracee *t, enum net_op op,
+	       uint64_t addr, uint64_t len, struct outcome *o)
+{
+	struct hm_sockaddr sa;
+	int rc = decode_sockaddr(t->tid, addr, len, &sa);
+
+	if (rc < 0) {
+		/* the kernel fails these the same way */
+		outcome_deny_quietly(o, -rc);
+		return;
+	}
+	check_decoded(tr, t, op, &sa, o);
 }
 
 static void
@@ -311,10 +325,16 @@ inspect_net(struct tracer *tr, struct tracee *t, enum sc_class cls,
 	else if (!tr->policy->no_network)
 		cls = SC_PLAIN; /* the file may be made; no network rule */
 	switch (cls) {
-	case SC_CONNECT:
-		if (!inspect_dns_connect(tr, t, (int)a[0], a[1], a[2], o))
-			check_sockaddr(tr, t, NET_CONNECT, a[1], a[2], o);
+	case SC_CONNECT: {
+		struct hm_sockaddr sa;
+		int rc = decode_sockaddr(t->tid, a[1], a[2], &sa);
+
+		if (rc < 0)
+			outcome_deny_quietly(o, -rc); /* as the kernel would */
+		else if (!inspect_dns_connect(tr, t, (int)a[0], a[1], &sa, o))
+			check_decoded(tr, t, NET_CONNECT, &sa, o);
 		break;
+	}
 	case SC_SENDTO:
 		if (!inspect_dns_send(tr, t, cls, a, o))
 			check_sockaddr(tr, t, NET_SEND, a[4], a[5], o);

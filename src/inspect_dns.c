@@ -97,27 +97,27 @@ stub_sockaddr(const struct hm_sockaddr *stub, int family, uint8_t *out)
 
 bool
 inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd, uint64_t addr,
-		    uint64_t len, struct outcome *o)
+		    const struct hm_sockaddr *given, struct outcome *o)
 {
 	pid_t pid = t->proc ? t->proc->tgid : t->tid;
-	struct hm_sockaddr stub, given, up, *sa = &given;
+	const struct hm_sockaddr *sa = given;
+	struct hm_sockaddr stub, up;
 	uint8_t raw[sizeof(struct sockaddr_in6)];
 	size_t n;
 
 	if (!tr->policy->no_network ||
-	    decode_sockaddr(t->tid, addr, len, &given) < 0 ||
 	    (sa->family != AF_INET && sa->family != AF_INET6) || !sa->valid)
 		return false;
 	/* the stub's own address, which glibc keeps as its nameserver's
 	 * once rewritten: the same resolver again */
-	if (dnsstub_is_stub(&given, &up))
+	if (dnsstub_is_stub(given, &up))
 		sa = &up;
 	if (sa->port != 53 || sockaddr_is_metadata(sa) ||
 	    socket_type(pid, fd) != SOCK_DGRAM)
 		return false;
 	if (dnsstub_address(sa, listed(pid, sa), pid, &stub) < 0)
 		return false; /* no stub: the network rules deny it */
-	n = stub_sockaddr(&stub, given.v6_sockaddr ? AF_INET6 : AF_INET, raw);
+	n = stub_sockaddr(&stub, given->v6_sockaddr ? AF_INET6 : AF_INET, raw);
 	if (mem_write(t->tid, addr, raw, n) < 0)
 		return false;
 	o->d.verdict = V_ALLOW;

@@ -119,14 +119,15 @@ bool inspect_fs_exec(struct tracer *tr, struct tracee *t, int dirfd,
 /* ===== inspect_dns.c ===== */
 
 /*
- * connect(fd, addr, len) under --no-network: when it connects a UDP
- * socket to port 53, rewrite the address in the tracee's memory to the
- * DNS stub's, allow it, and follow the thread's next system calls
- * (t->dns_watch). Returns false when it is not such a connect (the
- * network rules decide). The caller holds the peers.
+ * connect(fd, addr, len) under --no-network, "given" being the address
+ * read at "addr": when it connects a UDP socket to port 53, rewrite the
+ * address in the tracee's memory to the DNS stub's, allow it, and follow
+ * the thread's next system calls (t->dns_watch). Returns false when it is not
+ * such a connect (the network rules decide). The caller holds the peers.
  */
 bool inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd,
-			 uint64_t addr, uint64_t len, struct outcome *o);
+			 uint64_t addr, const struct hm_sockaddr *given,
+			 struct outcome *o);
 
 /*
  * sendto, sendmsg or sendmmsg ("cls", arguments "a") of a DNS query to

@@ -46,7 +46,8 @@ struct slot {
 	pid_t pid;
 	int lfd; /* the program's side: 127.0.0.1:port */
 	int ufd; /* the resolver's side: connected to "up" */
-	uint16_t port;
+	int tfd; /* the program's side over TCP: 127.0.0.1:tport */
+	uint16_t port, tport;
 	struct pending pending[MAX_PENDING];
 };
 
@@ -150,7 +151,7 @@ dnsstub_is_stub(const struct hm_sockaddr *sa, struct hm_sockaddr *up)
 		return false;
 	pthread_mutex_lock(&lock);
 	for (size_t i = 0; i < nslots; i++)
-		if (slots[i].port == sa->port) {
+		if (slots[i].port == sa->port || slots[i].tport == sa->port) {
 			*up = slots[i].up;
 			found = true;
 		}
@@ -201,6 +202,35 @@ report_query(const struct slot *s, const struct dns_msg *m, struct decision d,
 	report_event(&ev);
 }
 
+/* Decide the query of "n" bytes at "buf" (into "m"): true to forward it,
+ * false to refuse it (reported unless the tracer did). */
+static bool
+judge(struct slot *s, const uint8_t *buf, size_t n, struct dns_msg *m)
+{
+	struct decision d;
+	bool reported;
+
+	if (dns_parse(buf, n, m) < 0 || m->response || !m->have_question ||
+	    m->qdcount != 1) {
+		/* not a query hermetic can read: refused, and said */
+		struct dns_msg none = {0};
+
+		snprintf(none.qname, sizeof(none.qname), "(unreadable)");
+		report_query(
+		    s, &none,
+		    (struct decision){V_DENY, CAT_NETWORK, "no-network"},
+		    false);
+		return false;
+	}
+	d = policy_dns(pol, m->qname, s->listed);
+	pthread_mutex_lock(&lock);
+	reported = was_seen(m->id, m->qname);
+	pthread_mutex_unlock(&lock);
+	if (d.verdict == V_DENY && !reported)
+		report_query(s, m, d, pol->audit);
+	return d.verdict == V_ALLOW || pol->audit;
+}
+
 static void
 on_query(struct slot *s)
 {
@@ -208,37 +238,14 @@ on_query(struct slot *s)
 	struct sockaddr_storage from;
 	socklen_t flen = sizeof(from);
 	struct dns_msg m;
-	struct decision d;
 	ssize_t n = recvfrom(s->lfd, buf, sizeof(buf), 0,
 			     (struct sockaddr *)&from, &flen);
-	bool forward, reported;
+	bool forward;
 	size_t k;
 
 	if (n <= 0)
 		return;
-	if (dns_parse(buf, (size_t)n, &m) < 0 || m.response ||
-	    !m.have_question || m.qdcount != 1) {
-		/* not a query hermetic can read: refused, and said */
-		struct dns_msg none = {0};
-
-		snprintf(none.qname, sizeof(none.qname), "(unreadable)");
-		k = dns_refuse(buf, (size_t)n, out, sizeof(out));
-		if (k)
-			sendto(s->lfd, out, k, 0, (struct sockaddr *)&from,
-			       flen);
-		report_query(
-		    s, &none,
-		    (struct decision){V_DENY, CAT_NETWORK, "no-network"},
-		    false);
-		return;
-	}
-	d = policy_dns(pol, m.qname, s->listed);
-	pthread_mutex_lock(&lock);
-	reported = was_seen(m.id, m.qname);
-	pthread_mutex_unlock(&lock);
-	forward = d.verdict == V_ALLOW || pol->audit;
-	if (d.verdict == V_DENY && !reported)
-		report_query(s, &m, d, pol->audit);
+	forward = judge(s, buf, (size_t)n, &m);
 	pthread_mutex_lock(&lock);
 	if (forward) {
 		struct pending *p = NULL;
@@ -298,13 +305,109 @@ on_answer(struct slot *s)
 	pthread_mutex_unlock(&lock);
 }
 
+/* Read exactly "n" bytes (the socket has a timeout). */
+static bool
+read_full(int fd, uint8_t *buf, size_t n)
+{
+	while (n > 0) {
+		ssize_t r = recv(fd, buf, n, 0);
+
+		if (r <= 0)
+			return false;
+		buf += r;
+		n -= (size_t)r;
+	}
+	return true;
+}
+
+static bool
+write_msg(int fd, const uint8_t *msg, size_t n)
+{
+	uint8_t hdr[2] = {(uint8_t)(n >> 8), (uint8_t)n};
+
+	return send(fd, hdr, 2, MSG_NOSIGNAL) == 2 &&
+	       send(fd, msg, n, MSG_NOSIGNAL) == (ssize_t)n;
+}
+
+static void
+timeouts(int fd)
+{
+	struct timeval tv = {3, 0};
+
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+}
+
+/* Forward one query over TCP to the resolver; the answer into "ans"
+ * ("*n" bytes), or false. */
+static bool
+ask_tcp(struct slot *s, const uint8_t *q, size_t qn, uint8_t *ans, size_t *n)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	uint8_t hdr[2];
+	int fd;
+	bool ok;
+
+	to_storage(&s->up, &ss, &len);
+	fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return false;
+	timeouts(fd);
+	ok = connect(fd, (struct sockaddr *)&ss, len) == 0 &&
+	     write_msg(fd, q, qn) && read_full(fd, hdr, 2);
+	if (ok) {
+		*n = (size_t)hdr[0] << 8 | hdr[1];
+		ok = read_full(fd, ans, *n);
+	}
+	close(fd);
+	return ok;
+}
+
+/* A DNS-over-TCP connection of the program: each length-prefixed query
+ * judged, forwarded (over TCP) or refused, until it closes. Served in
+ * the stub's thread, one at a time (TCP is glibc's fallback after a
+ * truncated answer, rare). */
+static void
+serve_tcp(struct slot *s, int c)
+{
+	static uint8_t q[65536], ans[65536];
+	uint8_t hdr[2], out[512];
+	size_t n, an, k;
+	struct dns_msg m;
+
+	timeouts(c);
+	while (read_full(c, hdr, 2)) {
+		n = (size_t)hdr[0] << 8 | hdr[1];
+		if (n == 0 || !read_full(c, q, n))
+			break;
+		if (judge(s, q, n, &m) && ask_tcp(s, q, n, ans, &an)) {
+			struct dns_msg a;
+
+			if (dns_parse(ans, an, &a) == 0 && a.response) {
+				pthread_mutex_lock(&lock);
+				for (size_t i = 0; i < a.naddrs; i++)
+					learn(m.qname, &a.addrs[i]);
+				pthread_mutex_unlock(&lock);
+			}
+			if (!write_msg(c, ans, an))
+				break;
+			continue;
+		}
+		k = dns_refuse(q, n, out, sizeof(out));
+		if (!k || !write_msg(c, out, k))
+			break;
+	}
+	close(c);
+}
+
 static void *
 loop(void *arg)
 {
 	(void)arg;
 	for (;;) {
-		struct pollfd fds[2 * MAX_SLOTS + 1];
-		struct slot *owner[2 * MAX_SLOTS + 1];
+		struct pollfd fds[3 * MAX_SLOTS + 1];
+		struct slot *owner[3 * MAX_SLOTS + 1];
 		size_t n = 0;
 
 		pthread_mutex_lock(&lock);
@@ -320,6 +423,9 @@ loop(void *arg)
 			owner[n] = &slots[i];
 			fds[n++] = (struct pollfd){.fd = slots[i].ufd,
 						   .events = POLLIN};
+			owner[n] = &slots[i];
+			fds[n++] = (struct pollfd){.fd = slots[i].tfd,
+						   .events = POLLIN};
 		}
 		pthread_mutex_unlock(&lock);
 		if (poll(fds, n, 1000) < 0 && errno != EINTR)
@@ -333,10 +439,17 @@ loop(void *arg)
 		for (size_t i = 1; i < n; i++) {
 			if (!(fds[i].revents & POLLIN))
 				continue;
-			if (fds[i].fd == owner[i]->lfd)
+			if (fds[i].fd == owner[i]->lfd) {
 				on_query(owner[i]);
-			else
+			} else if (fds[i].fd == owner[i]->tfd) {
+				int c = accept4(owner[i]->tfd, NULL, NULL,
+						SOCK_CLOEXEC);
+
+				if (c >= 0)
+					serve_tcp(owner[i], c);
+			} else {
 				on_answer(owner[i]);
+			}
 		}
 	}
 }
@@ -374,7 +487,7 @@ udp_socket(int family)
 }
 
 int
-dnsstub_address(const struct hm_sockaddr *up, bool listed, pid_t pid,
+dnsstub_address(const struct hm_sockaddr *up, bool listed, pid_t pid, bool tcp,
 		struct hm_sockaddr *out)
 {
 	struct sockaddr_storage ss;
@@ -399,18 +512,27 @@ dnsstub_address(const struct hm_sockaddr *up, bool listed, pid_t pid,
 		s->lfd = udp_socket(AF_INET);
 		to_storage(up, &ss, &len);
 		s->ufd = udp_socket(ss.ss_family);
-		if (s->lfd < 0 || s->ufd < 0 ||
+		s->tfd = socket(AF_INET,
+				SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+		if (s->lfd < 0 || s->ufd < 0 || s->tfd < 0 ||
 		    bind(s->lfd, (struct sockaddr *)&lo, sizeof(lo)) < 0 ||
+		    bind(s->tfd, (struct sockaddr *)&lo, sizeof(lo)) < 0 ||
+		    listen(s->tfd, 16) < 0 ||
 		    connect(s->ufd, (struct sockaddr *)&ss, len) < 0) {
 			if (s->lfd >= 0)
 				close(s->lfd);
 			if (s->ufd >= 0)
 				close(s->ufd);
+			if (s->tfd >= 0)
+				close(s->tfd);
 			s = NULL;
 		} else {
 			len = sizeof(lo);
 			getsockname(s->lfd, (struct sockaddr *)&lo, &len);
 			s->port = ntohs(lo.sin_port);
+			len = sizeof(lo);
+			getsockname(s->tfd, (struct sockaddr *)&lo, &len);
+			s->tport = ntohs(lo.sin_port);
 			nslots++;
 			if (write(wake[1], "x", 1) < 0)
 				debug("DNS stub: cannot wake the thread");
@@ -426,7 +548,7 @@ dnsstub_address(const struct hm_sockaddr *up, bool listed, pid_t pid,
 		out->ip[10] = out->ip[11] = 0xff;
 		out->ip[12] = 127;
 		out->ip[15] = 1;
-		out->port = s->port;
+		out->port = tcp ? s->tport : s->port;
 		rc = 0;
 	}
 	pthread_mutex_unlock(&lock);
@@ -447,6 +569,7 @@ dnsstub_stop(void)
 	for (size_t i = 0; i < nslots; i++) {
 		close(slots[i].lfd);
 		close(slots[i].ufd);
+		close(slots[i].tfd);
 	}
 	close(wake[0]);
 	close(wake[1]);

@@ -2,9 +2,10 @@
 /*
  * Copyright (c) 2026 The hermetic authors
  *
- * The DNS stub: under --no-network, every UDP socket the traced programs
- * connect to port 53 is connected to this instead (inspect_dns.c), a
- * socket of hermetic on loopback that stands for that resolver. A thread
+ * The DNS stub: under --no-network, every UDP or TCP socket the traced
+ * programs connect to port 53 is connected to this instead
+ * (inspect_dns.c), a socket of hermetic on loopback that stands for that
+ * resolver. A thread
  * of hermetic reads what arrives there: a query policy_dns() allows is
  * forwarded to the real resolver and its answer relayed back, and the
  * addresses in it are learned for the name asked; anything else is
@@ -30,14 +31,15 @@
 int dnsstub_start(const struct policy *p, char **err);
 
 /*
- * The loopback address (127.0.0.1 and a port, in "out") that stands for
+ * The loopback address (127.0.0.1 and a port, in "out") of the UDP or
+ * ("tcp") the TCP socket that stands for
  * resolver "up", made on first use, for process "pid"; "listed" says
  * whether the tracee's resolv.conf names it (only then are allowed
  * queries forwarded).
  * Returns 0 or -1.
  */
 int dnsstub_address(const struct hm_sockaddr *up, bool listed, pid_t pid,
-		    struct hm_sockaddr *out);
+		    bool tcp, struct hm_sockaddr *out);
 
 /* Is "sa" the address of one of the stub's sockets (a program that kept
  * the rewritten address connects to it again)? Its resolver in "*up". */

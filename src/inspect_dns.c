@@ -6,7 +6,8 @@
  * nothing, so it is let through, but to hermetic's stub (dnsstub.h): the
  * address the program gave is rewritten in its memory to the stub's (for
  * glibc that is its copy of the nameserver's address, which it then also
- * expects answers from). The thread that connected is then followed
+ * expects answers from). A TCP connection to port 53 goes to the stub's
+ * TCP side the same way. The thread that connected is then followed
  * through every system call (PTRACE_SYSCALL) until it closes the socket
  * or a few dozen calls have passed: a query it sends is decoded there,
  * while it is stopped, so that a denied one is reported with its call
@@ -104,6 +105,7 @@ inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd, uint64_t addr,
 	struct hm_sockaddr stub, up;
 	uint8_t raw[sizeof(struct sockaddr_in6)];
 	size_t n;
+	int type;
 
 	if (!tr->policy->no_network ||
 	    (sa->family != AF_INET && sa->family != AF_INET6) || !sa->valid)
@@ -112,10 +114,13 @@ inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd, uint64_t addr,
 	 * once rewritten: the same resolver again */
 	if (dnsstub_is_stub(given, &up))
 		sa = &up;
-	if (sa->port != 53 || sockaddr_is_metadata(sa) ||
-	    socket_type(pid, fd) != SOCK_DGRAM)
+	if (sa->port != 53 || sockaddr_is_metadata(sa))
 		return false;
-	if (dnsstub_address(sa, listed(pid, sa), pid, &stub) < 0)
+	type = socket_type(pid, fd);
+	if (type != SOCK_DGRAM && type != SOCK_STREAM)
+		return false;
+	if (dnsstub_address(sa, listed(pid, sa), pid, type == SOCK_STREAM,
+			    &stub) < 0)
 		return false; /* no stub: the network rules deny it */
 	n = stub_sockaddr(&stub, given->v6_sockaddr ? AF_INET6 : AF_INET, raw);
 	if (mem_write(t->tid, addr, raw, n) < 0)
@@ -127,6 +132,7 @@ inspect_dns_connect(struct tracer *tr, struct tracee *t, int fd, uint64_t addr,
 		o->inspected = true;
 	}
 	t->dns_fd = fd;
+	t->dns_tcp = type == SOCK_STREAM;
 	t->dns_watch = DNS_WATCH_CALLS;
 	t->dns_check = true;
 	return true;
@@ -177,10 +183,24 @@ sent_bytes(pid_t tid, const char *name, const uint64_t *a, uint8_t *buf,
 		base = a[1];
 		len = a[2];
 	} else if (strcmp(name, "writev") == 0) {
-		if (which || mem_read(tid, a[1], &iov, sizeof(iov)) < 0)
+		/* glibc writes a TCP query's length and body as two */
+		size_t got = 0;
+
+		if (which)
 			return -1;
-		base = (uint64_t)(uintptr_t)iov.iov_base;
-		len = iov.iov_len;
+		for (uint64_t i = 0; i < a[2] && i < 4 && got < size; i++) {
+			size_t k;
+
+			if (mem_read(tid, a[1] + i * sizeof(iov), &iov,
+				     sizeof(iov)) < 0)
+				return -1;
+			k = iov.iov_len < size - got ? iov.iov_len : size - got;
+			if (mem_read(tid, (uint64_t)(uintptr_t)iov.iov_base,
+				     buf + got, k) < 0)
+				return -1;
+			got += k;
+		}
+		return (long)got;
 	} else if (strcmp(name, "sendmsg") == 0 ||
 		   strcmp(name, "sendmmsg") == 0) {
 		struct mmsghdr mm;
@@ -254,9 +274,14 @@ inspect_dns_entry(struct tracer *tr, struct tracee *t, long nr,
 
 		if (n < 0)
 			break;
-		if (dns_parse(buf, (size_t)n, &m) < 0 || m.response ||
-		    !m.have_question)
+		/* over TCP a query comes after its two-byte length */
+		if (t->dns_tcp &&
+		    (n < 2 || dns_parse(buf + 2, (size_t)n - 2, &m) < 0))
 			continue; /* the stub refuses it, and says so */
+		if (!t->dns_tcp && dns_parse(buf, (size_t)n, &m) < 0)
+			continue;
+		if (m.response || !m.have_question)
+			continue;
 		d = policy_dns(tr->policy, m.qname, true);
 		if (d.verdict == V_ALLOW)
 			continue;

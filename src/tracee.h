@@ -61,6 +61,7 @@ struct tracee {
 	int dns_fd;	     /* its socket connected to the DNS stub */
 	int dns_watch;	     /* system calls still to follow, or 0 */
 	bool dns_check;	     /* verify dns_fd's peer at the exit stop */
+	bool dns_tcp;	     /* dns_fd is a TCP socket */
 	struct tracee *next; /* hash chain */
 };
 

@@ -120,7 +120,7 @@ bool inspect_fs_exec(struct tracer *tr, struct tracee *t, int dirfd,
 
 /*
  * connect(fd, addr, len) under --no-network, "given" being the address
- * read at "addr": when it connects a UDP socket to port 53, rewrite the
+ * read at "addr": when it connects a UDP or TCP socket to port 53, rewrite the
  * address in the tracee's memory to the DNS stub's, allow it, and follow
  * the thread's next system calls (t->dns_watch). Returns false when it is not
  * such a connect (the network rules decide). The caller holds the peers.

@@ -170,6 +170,22 @@ n=$(grep -c "^\[hermetic\] blocked dns query name=other\.test type=AAAA reason=n
 [ ! -s "$T/queries" ] || fail_ "a query sent with sendto reached the responder"
 pass_ "queries sent with sendto and sendmsg are denied and reported as queries"
 
+# --- DNS over TCP (resolv.conf "options use-vc"): through the stub too
+printf 'nameserver %s\noptions timeout:1 attempts:1 use-vc\n' "$RES" >"$T/resolv.conf"
+: >"$T/queries"
+in_ns_ "$HERMETIC" --trace --no-network --allow-domain example.com -- \
+    "$PYTHON3" "$NP" "tcp,www.example.com,$P43" "gai,other.test,80"
+expect_rc 0
+expect_step "tcp,www.example.com,$P43" ok
+expect_step_re "gai,other.test,80" 'gaierror EAI_[A-Z]+'
+grep -Eq "^[^ ]+ www\.example\.com 1 tcp\$" "$T/queries" ||
+    { cat "$T/queries"; fail_ "the allowed query did not reach the responder over TCP"; }
+grep -q " other\.test " "$T/queries" && fail_ "a refused query reached the responder over TCP"
+grep -Eq "^\[hermetic\] blocked dns query name=other\.test type=A reason=not-allowed-domain at [^ ]*net_probe\.py:[0-9]+ in step pid=$(run_pid)\$" "$T/err" ||
+    fail_ "no line, with its call site, for the query over TCP"
+printf 'nameserver %s\noptions timeout:1 attempts:1\n' "$RES" >"$T/resolv.conf"
+pass_ "DNS over TCP goes through the stub: allowed names resolve, others are refused and reported"
+
 # --- /etc/hosts names still resolve under --no-network --allow-localhost
 in_ns_ "$HERMETIC" --trace --no-network --allow-localhost -- "$PYTHON3" "$NP" "gai,localhost,80"
 expect_rc 0

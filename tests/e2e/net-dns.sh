@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Port 53 is DNS whatever the address: with --no-network --allow-localhost
-# a UDP sendto and a TCP connect to 127.0.0.1:53 (and to another loopback
-# address, port 53) are denied (a loopback stub resolver would forward the
-# query), while without the guard they reach a listener there (as root).
+# a UDP sendto of a non-query to 127.0.0.1:53 (and to another loopback
+# address, port 53) is denied (a loopback stub resolver would forward
+# it), and a TCP connect there goes to hermetic's own stub resolver, so a
+# listener there sees nothing; without the guard they reach it (as root).
 # getaddrinfo("localhost") still works under --no-network (/etc/hosts); a
 # real lookup fails, and every DNS query it tried is reported as "dns
 # query name=... type=..." with its call site and counted in the summary. As root, a resolver
@@ -30,14 +31,17 @@ start_net_listener u53 udp "$R,53" || have53=no
     echo "note: cannot listen on $R:53 here (not root?): the port 53" \
         "runs cannot count what arrives"
 
+# (a TCP connect to port 53 is let through to hermetic's stub resolver,
+# which the listener there never sees; the UDP datagrams, not queries,
+# are denied)
 run_h --trace --no-network --allow-localhost -- "$PYTHON3" "$NP" "$U53" "$T53" "$UR" "$TR"
 expect_rc 0
-for s in "$U53" "$T53" "$UR" "$TR"; do expect_step "$s" EPERM; done
+for s in "$U53" "$UR"; do expect_step "$s" EPERM; done
+for s in "$T53" "$TR"; do expect_step "$s" ok; done
 expect_trace sendto "host=127.0.0.1:53" no-network
-expect_trace connect "host=127.0.0.1:53" no-network
 expect_trace sendto "host=$R:53" no-network
-expect_trace connect "host=$R:53" no-network
-expect_summary "blocked 4 actions (4 network)"
+expect_trace_lines 2
+expect_summary "blocked 2 actions (2 network)"
 if [ $have53 = yes ]; then
     expect_count 0 u53
     expect_count 0 t53

@@ -2,8 +2,8 @@
 
 usage: dns_responder.py LOG READY ADDR... 
 
-Listens on UDP port 53 of each ADDR (root), appends each query it gets to
-LOG as "ADDR NAME TYPE" (one line, flushed), writes READY when it
+Listens on UDP and TCP port 53 of each ADDR (root), appends each query it
+gets to LOG as "ADDR NAME TYPE" (and " tcp" over TCP; one line, flushed), writes READY when it
 listens, and answers A queries from the table below (AAAA and other types:
 no answer, NOERROR; unknown names: NXDOMAIN). Runs until killed.
 """
@@ -43,20 +43,47 @@ def answer(q):
     return name, qtype, struct.pack(">HHHHHH", qid, 0x8180, 1, 1, 0, 0) + question + rr
 
 
+def serve_tcp(listener, addr, out):
+    """One TCP connection: length-prefixed queries until it closes."""
+    c, _ = listener.accept()
+    c.settimeout(3)
+    try:
+        while True:
+            hdr = c.recv(2, socket.MSG_WAITALL)
+            if len(hdr) < 2:
+                break
+            q = c.recv(struct.unpack(">H", hdr)[0], socket.MSG_WAITALL)
+            name, qtype, reply = answer(q)
+            out.write("%s %s %d tcp\n" % (addr, name, qtype))
+            out.flush()
+            c.sendall(struct.pack(">H", len(reply)) + reply)
+    except (OSError, IndexError, struct.error):
+        pass
+    c.close()
+
+
 def main():
     log, ready, addrs = sys.argv[1], sys.argv[2], sys.argv[3:]
-    socks = {}
+    socks, tcp = {}, {}
     for a in addrs:
         s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind((a, 53))
         socks[s] = a
+        t = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        t.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        t.bind((a, 53))
+        t.listen(8)
+        tcp[t] = a
     with open(ready, "w") as f:
         f.write("ready\n")
     with open(log, "a") as out:
         while True:
-            r, _, _ = select.select(list(socks), [], [])
+            r, _, _ = select.select(list(socks) + list(tcp), [], [])
             for s in r:
+                if s in tcp:
+                    serve_tcp(s, tcp[s], out)
+                    continue
                 q, peer = s.recvfrom(4096)
                 try:
                     name, qtype, reply = answer(q)

@@ -260,6 +260,17 @@ eventlog_counts_json(FILE *f)
 }
 
 void
+eventlog_status_json(FILE *f, int st)
+{
+	if (WIFEXITED(st))
+		fprintf(f, "{\"code\":%d,\"signal\":null}", WEXITSTATUS(st));
+	else if (WIFSIGNALED(st))
+		fprintf(f, "{\"code\":null,\"signal\":%d}", WTERMSIG(st));
+	else
+		fprintf(f, "{\"code\":null,\"signal\":null}");
+}
+
+void
 eventlog_exit(int wait_status, int exit_status, unsigned int killed)
 {
 	if (!out)
@@ -267,14 +278,7 @@ eventlog_exit(int wait_status, int exit_status, unsigned int killed)
 	if (json) {
 		head("exit");
 		fprintf(out, ",\"status\":");
-		if (WIFEXITED(wait_status))
-			fprintf(out, "{\"code\":%d,\"signal\":null}",
-				WEXITSTATUS(wait_status));
-		else if (WIFSIGNALED(wait_status))
-			fprintf(out, "{\"code\":null,\"signal\":%d}",
-				WTERMSIG(wait_status));
-		else
-			fprintf(out, "{\"code\":null,\"signal\":null}");
+		eventlog_status_json(out, wait_status);
 		fprintf(out,
 			",\"exit_status\":%d,\"killed\":%u,\"pycache\":%lu,"
 			"\"events\":%lu,\"counts\":",

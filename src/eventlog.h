@@ -48,6 +48,10 @@ void eventlog_policy_json(FILE *out, const struct policy *p);
  * "allowed": ...}, as a JSON object (also used by the report). */
 void eventlog_counts_json(FILE *out);
 
+/* Write a wait status as {"code": N|null, "signal": N|null} (also used
+ * by the report). */
+void eventlog_status_json(FILE *out, int wait_status);
+
 /* Write the current UTC time in ISO 8601 with microseconds. */
 void eventlog_time_json(FILE *out);
 

@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "escape.h"
 #include "eventlog.h"
@@ -222,17 +221,6 @@ tests_json(FILE *f)
 }
 
 static void
-status_json(FILE *f, int st)
-{
-	if (WIFEXITED(st))
-		fprintf(f, "{\"code\":%d,\"signal\":null}", WEXITSTATUS(st));
-	else if (WIFSIGNALED(st))
-		fprintf(f, "{\"code\":null,\"signal\":%d}", WTERMSIG(st));
-	else
-		fprintf(f, "{\"code\":null,\"signal\":null}");
-}
-
-static void
 json_write(FILE *f, const struct report_meta *m)
 {
 	size_t n = 0;
@@ -251,7 +239,7 @@ json_write(FILE *f, const struct report_meta *m)
 	strings(f, m->target, n);
 	fprintf(f, ",\"mode\":\"%s\",\"status\":",
 		m->policy->audit ? "audit" : "enforce");
-	status_json(f, m->wait_status);
+	eventlog_status_json(f, m->wait_status);
 	fprintf(f,
 		",\"exit_status\":%d,\"killed\":%u,\"policy\":", m->exit_status,
 		m->killed);

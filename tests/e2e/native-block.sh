@@ -153,6 +153,31 @@ summary_() {
         { bad_ "no summary 'hermetic: blocked $s ($1 native-code)'"; return 1; }
 }
 
+# map_denied_ CASE MARK PATH LOADED WHAT [ARGS...]: with --block-native
+# the probe's CASE fails with ImportError "failed to map segment" and the
+# one trace line names PATH at the MARK line; without it the probe prints
+# LOADED and nothing is traced. WHAT names the load in failure messages.
+map_denied_() {
+    md_case=$1 md_mark=$2 md_path=$3 md_loaded=$4 md_what=$5
+    shift 5
+    md_line=$(marker_line_ probe.py "$md_mark") || framework_failure_ "no $md_mark marker"
+    probe_ 1 "$md_case" "$@"
+    if [ "$rc" != 0 ]; then
+        bad_ "exit status $rc, expected 0"
+    elif ! grep -q '^ImportError: .*failed to map segment' "$T/out"; then
+        bad_ "$md_what did not fail with ImportError 'failed to map segment'"
+    elif only_trace_ "[hermetic] blocked mmap path=$md_path reason=block-native at probe.py:$md_line in <module> pid=$pid" &&
+        summary_ 1; then
+        echo "ok: $label"
+    fi
+    probe_ 0 "$md_case" "$@"
+    if [ "$rc" = 0 ] && grep -qx "$md_loaded" "$T/out" && no_trace_; then
+        echo "ok: $label"
+    else
+        bad_ "exit status $rc, expected 0 and '$md_loaded'"
+    fi
+}
+
 for p in $pys; do
     v=${p%%:*}; rest=${p#*:}; minor=${rest%%:*}; py=${rest#*:}
 
@@ -187,58 +212,15 @@ for p in $pys; do
     elif no_trace_; then
         echo "ok: $label"
     fi
-    line=$(marker_line_ probe.py MARK:ctypes) || framework_failure_ "no ctypes marker"
-    probe_ 1 ctypes
-    if [ "$rc" != 0 ]; then
-        bad_ "exit status $rc, expected 0"
-    elif ! grep -q '^ImportError: .*failed to map segment' "$T/out"; then
-        bad_ "import ctypes did not fail with ImportError 'failed to map segment'"
-    elif only_trace_ "[hermetic] blocked mmap path=$ctypes_so reason=block-native at probe.py:$line in <module> pid=$pid" &&
-        summary_ 1; then
-        echo "ok: $label"
-    fi
-    probe_ 0 ctypes
-    if [ "$rc" = 0 ] && grep -qx 'ctypes ok 1' "$T/out" && no_trace_; then
-        echo "ok: $label"
-    else
-        bad_ "exit status $rc, expected 0 and 'ctypes ok 1'"
-    fi
+    map_denied_ ctypes MARK:ctypes "$ctypes_so" 'ctypes ok 1' "import ctypes"
 
     # (b) a copy of an extension module outside the allowed directories
-    line=$(marker_line_ probe.py MARK:ext) || framework_failure_ "no ext marker"
-    probe_ 1 ext "$T/ext/$base" "$ext"
-    if [ "$rc" != 0 ]; then
-        bad_ "exit status $rc, expected 0"
-    elif ! grep -q '^ImportError: .*failed to map segment' "$T/out"; then
-        bad_ "loading $T/ext/$base did not fail with ImportError 'failed to map segment'"
-    elif only_trace_ "[hermetic] blocked mmap path=$RT/ext/$base reason=block-native at probe.py:$line in <module> pid=$pid" &&
-        summary_ 1; then
-        echo "ok: $label"
-    fi
-    probe_ 0 ext "$T/ext/$base" "$ext"
-    if [ "$rc" = 0 ] && grep -qx "loaded $T/ext/$base" "$T/out" && no_trace_; then
-        echo "ok: $label"
-    else
-        bad_ "exit status $rc, expected 0 and 'loaded $T/ext/$base'"
-    fi
+    map_denied_ ext MARK:ext "$RT/ext/$base" "loaded $T/ext/$base" \
+        "loading $T/ext/$base" "$T/ext/$base" "$ext"
 
     # (c) the copy in a site-packages directory, imported by name
-    line=$(marker_line_ probe.py MARK:site) || framework_failure_ "no site marker"
-    probe_ 1 site "$site" "$ext"
-    if [ "$rc" != 0 ]; then
-        bad_ "exit status $rc, expected 0"
-    elif ! grep -q '^ImportError: .*failed to map segment' "$T/out"; then
-        bad_ "importing $ext from $site did not fail with ImportError 'failed to map segment'"
-    elif only_trace_ "[hermetic] blocked mmap path=$site/$base reason=block-native at probe.py:$line in <module> pid=$pid" &&
-        summary_ 1; then
-        echo "ok: $label"
-    fi
-    probe_ 0 site "$site" "$ext"
-    if [ "$rc" = 0 ] && grep -qx "loaded $site/$base" "$T/out" && no_trace_; then
-        echo "ok: $label"
-    else
-        bad_ "exit status $rc, expected 0 and 'loaded $site/$base' (the copy)"
-    fi
+    map_denied_ site MARK:site "$site/$base" "loaded $site/$base" \
+        "importing $ext from $site" "$site" "$ext"
 
     # (d) a child of the program is checked too; /bin/true runs
     probe_ 1 sub
